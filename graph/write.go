@@ -1,0 +1,148 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// A Batch is one article and the events extracted from it.
+type Batch struct {
+	Article *schema.Article
+	Events  []schema.Event
+}
+
+// Outcome says what writing an article did.
+type Outcome int
+
+// Outcomes of writing an article.
+const (
+	New       Outcome = iota // the article was not in the store
+	Unchanged                // the same article, same content, was already stored: nothing written
+	Updated                  // the article was stored with other content: its old events were replaced
+)
+
+func (o Outcome) String() string {
+	return [...]string{"new", "unchanged", "updated"}[o]
+}
+
+// Write stores the batches in one transaction: each article with all its
+// events, or nothing. An article already stored with the same content is
+// skipped; one stored with other content has its old quads replaced.
+func (s *Store) Write(ctx context.Context, batches []Batch) ([]Outcome, error) {
+	tx := cgraph.NewTransactionN(64 * len(batches))
+	outcomes := make([]Outcome, len(batches))
+	seenEntity := map[string]bool{}
+	seenArticle := map[string]bool{}
+	for i, b := range batches {
+		id := b.Article.ID()
+		hash, err := s.articleHash(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		switch {
+		case seenArticle[id] || hash == b.Article.ContentHash():
+			outcomes[i] = Unchanged
+			continue
+		case hash != "":
+			outcomes[i] = Updated
+			old, err := s.articleQuads(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			for _, q := range old {
+				tx.RemoveQuad(q)
+			}
+		}
+		seenArticle[id] = true
+		for _, q := range ArticleQuads(b.Article) {
+			tx.AddQuad(q)
+		}
+		for j := range b.Events {
+			ev := &b.Events[j]
+			ev.Article = b.Article
+			for _, e := range []schema.Entity{ev.Subject, ev.Object, ev.Recipient, ev.Location} {
+				if !e.IsZero() && !seenEntity[e.ID] {
+					seenEntity[e.ID] = true
+					for _, q := range EntityQuads(e) {
+						tx.AddQuad(q)
+					}
+				}
+			}
+			for _, q := range EventQuads(ev) {
+				tx.AddQuad(q)
+			}
+		}
+	}
+	if len(tx.Deltas) == 0 {
+		return outcomes, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if err := s.h.ApplyDeltas(tx.Deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+		return nil, fmt.Errorf("graph: write %d articles: %w", len(batches), err)
+	}
+	return outcomes, nil
+}
+
+// articleHash returns the stored content hash of an article, "" when absent.
+func (s *Store) articleHash(ctx context.Context, id string) (string, error) {
+	qs, err := s.quadsFrom(ctx, quad.IRI(id))
+	if err != nil {
+		return "", err
+	}
+	for _, q := range qs {
+		if q.Predicate == ContentHash {
+			return quad.ToString(q.Object), nil
+		}
+	}
+	return "", nil
+}
+
+// articleQuads returns every quad an article contributed: its node, its
+// events and their shortcut edges.
+func (s *Store) articleQuads(ctx context.Context, id string) ([]quad.Quad, error) {
+	art := quad.IRI(id)
+	out, err := s.quadsFrom(ctx, art)
+	if err != nil {
+		return nil, err
+	}
+	events, err := s.quadsTo(ctx, art, ArticleE)
+	if err != nil {
+		return nil, err
+	}
+	for _, eq := range events {
+		qs, err := s.quadsFrom(ctx, eq.Subject)
+		if err != nil {
+			return nil, err
+		}
+		var subj, pred, obj, rec quad.Value
+		for _, q := range qs {
+			if q.Label != nil && q.Label.String() == art.String() {
+				out = append(out, q)
+			}
+			switch q.Predicate {
+			case Subject:
+				subj = q.Object
+			case PredicateE:
+				pred = q.Object
+			case Object:
+				obj = q.Object
+			case Recipient:
+				rec = q.Object
+			}
+		}
+		if rec != nil {
+			obj = rec
+		}
+		if subj != nil && pred != nil && obj != nil {
+			out = append(out, quad.Make(subj, pred, obj, art))
+		}
+	}
+	return out, nil
+}
