@@ -1,14 +1,38 @@
 // Package extract turns article text into events.
+//
+// The pipeline is deterministic and rule-based, in the tradition of
+// dictionary event coders (TABARI, PETRARCH) but with n-ary events,
+// modality and provenance:
+//
+//  1. page furniture is dropped (clean.go) and paragraphs split into
+//     sentences (sentence.go) and tokens (token.go);
+//  2. entities are found with the embedded gazetteer (longest match over
+//     tokens), with demonyms, metonyms ("the Kremlin" acts for Russia) and
+//     agent phrases ("Russian forces"); unknown people and organisations are
+//     found from titles, appositions and name shapes (mention.go, unknown.go);
+//  3. ambiguous names and pronouns are resolved within the article (resolve.go);
+//  4. triggers from the predicate vocabulary (schema) are found in each
+//     sentence and their arguments assigned by voice-aware rules over clauses
+//     (events.go), with quantities, times and places;
+//  5. attribution, hedging, negation and conditionals are read from the
+//     clause and its governing speech verb (modality.go).
 package extract
 
 import (
+	"strings"
+
 	"github.com/geokg/geokg/extract/gazetteer"
 	"github.com/geokg/geokg/schema"
 )
 
 // An Extractor finds events in articles. It is safe for concurrent use.
 type Extractor struct {
-	gaz *gazetteer.Gazetteer
+	gaz    *gazetteer.Gazetteer
+	trie   *trie
+	lex    lexicon
+	agents map[string]string           // agent noun → sector
+	titles map[string]bool             // lower-case titles: "president", "prime minister"
+	places map[string]*gazetteer.Entry // lower-case place name → place
 }
 
 // New returns an extractor over the given gazetteer (gazetteer.Default() when nil).
@@ -16,10 +40,33 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 	if g == nil {
 		g = gazetteer.Default()
 	}
-	return &Extractor{gaz: g}
+	x := &Extractor{gaz: g, trie: newTrie(g.Names), lex: buildLexicon(schema.Vocabulary()),
+		agents: map[string]string{}, titles: map[string]bool{}, places: map[string]*gazetteer.Entry{}}
+	for _, a := range g.Agents {
+		x.agents[strings.ToLower(a.Word)] = a.Sector
+	}
+	for _, w := range []string{"company", "companies", "firm", "firms", "delegation", "delegations"} {
+		if x.agents[w] == "" {
+			x.agents[w] = "BUS"
+		}
+	}
+	for _, t := range g.Titles {
+		x.titles[strings.Join(nameKeys(t), " ")] = true
+	}
+	for _, n := range g.Names {
+		if n.Entity.Type == schema.Place && n.Kind == gazetteer.Proper {
+			x.places[strings.Join(nameKeys(n.Text), " ")] = n.Entity
+		}
+	}
+	return x
 }
 
-// Extract returns the events stated in the article.
+// Extract returns the events stated in the article, in text order.
 func (x *Extractor) Extract(a *schema.Article) []schema.Event {
-	return nil
+	d := x.analyze(a)
+	var out []schema.Event
+	for _, s := range d.sents {
+		out = append(out, x.sentenceEvents(d, s)...)
+	}
+	return out
 }

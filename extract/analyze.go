@@ -1,0 +1,126 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// A doc is an article prepared for event rules.
+type doc struct {
+	art         *schema.Article
+	sents       []*sentence
+	seen        map[string]int // entity ID → mentions of it resolved without ambiguity
+	attributors []string       // who said things, in order: for "the official"
+}
+
+// A sentence with its tokens, mentions and clauses.
+type sentence struct {
+	text    string
+	index   int // position in the article, from 0
+	para    int
+	toks    []token
+	ments   []*mention
+	at      []int  // token index → index in ments, or -1
+	clause  []int  // token index → clause number
+	quoted  []bool // token index → inside quotation marks
+	speaker string // who a quotation in or around this sentence is attributed to
+}
+
+func (x *Extractor) analyze(a *schema.Article) *doc {
+	d := &doc{art: a, seen: map[string]int{}}
+	paras := paragraphs(a.Text)
+	if t := strings.TrimSpace(a.Title); t != "" && (len(paras) == 0 || !strings.Contains(paras[0], t)) {
+		paras = append([]string{t}, paras...)
+	}
+	for p, para := range paras {
+		for _, text := range splitSentences(para) {
+			s := &sentence{text: text, index: len(d.sents), para: p, toks: tokenize(text)}
+			s.ments = x.findMentions(s.toks)
+			s.index2()
+			s.clauses()
+			s.quotes()
+			d.sents = append(d.sents, s)
+		}
+	}
+	x.resolve(d)
+	attributeQuotes(x, d)
+	return d
+}
+
+// index2 fills s.at, the mention covering each token.
+func (s *sentence) index2() {
+	s.at = make([]int, len(s.toks))
+	for i := range s.at {
+		s.at[i] = -1
+	}
+	for k, m := range s.ments {
+		for i := m.start; i < m.end; i++ {
+			s.at[i] = k
+		}
+	}
+}
+
+func (s *sentence) mentionAt(i int) *mention {
+	if i < 0 || i >= len(s.toks) || s.at[i] < 0 {
+		return nil
+	}
+	return s.ments[s.at[i]]
+}
+
+// clauses numbers the clauses of the sentence. A clause starts after ';'
+// or ':', at a subordinator ("that", "while", "although"), and after the
+// comma that closes a sentence-initial subordinate clause. Dashes and
+// brackets enclose parentheticals, which get their own (negative) number.
+func (s *sentence) clauses() {
+	s.clause = make([]int, len(s.toks))
+	c, paren := 0, false
+	initialSub := len(s.toks) > 0 && (subordinators[s.toks[0].norm] || s.toks[0].is("despite", "during", "after", "before", "as"))
+	for i := range s.toks {
+		t := &s.toks[i]
+		switch {
+		case t.norm == "--" || t.norm == "(" || t.norm == ")":
+			paren = !paren && t.norm != ")"
+			s.clause[i] = -1
+			continue
+		case t.norm == ";" || t.norm == ":":
+			c++
+		case subordinators[t.norm] && i > 0 && !prepositions[s.toks[i-1].norm]:
+			c++
+		case t.norm == "," && initialSub:
+			c++
+			initialSub = false
+		}
+		if paren {
+			s.clause[i] = -1 - c
+		} else {
+			s.clause[i] = c
+		}
+	}
+}
+
+// sameClause reports whether token j belongs to the clause of token i,
+// counting parentheticals inside it as part of it.
+func (s *sentence) sameClause(i, j int) bool {
+	ci, cj := s.clause[i], s.clause[j]
+	if ci < 0 {
+		ci = -1 - ci
+	}
+	if cj < 0 {
+		cj = -1 - cj
+	}
+	return ci == cj
+}
+
+// quotes marks the tokens inside quotation marks.
+func (s *sentence) quotes() {
+	s.quoted = make([]bool, len(s.toks))
+	in := false
+	for i, t := range s.toks {
+		if t.kind == tPunct && (t.text == `"` || t.text == "“" || t.text == "”") {
+			in = t.text == "“" || (t.text == `"` && !in)
+			continue
+		}
+		s.quoted[i] = in
+	}
+}

@@ -1,0 +1,211 @@
+package extract
+
+import (
+	"github.com/geokg/geokg/schema"
+)
+
+// quantifiers may precede "of" without making a prepositional phrase:
+// "half of the shells", "some of the drones".
+var quantifiers = set("half", "some", "many", "most", "all", "part", "much", "bulk", "majority",
+	"thousands", "millions", "hundreds", "dozens", "number", "third", "quarter", "share", "none", "one")
+
+// inPP reports whether a mention is the object of a preposition
+// ("to Pyongyang", "in Ukraine"): such mentions are not subjects.
+func inPP(s *sentence, m *mention) bool {
+	j := m.start - 1
+	for j >= 0 && (determiners[s.toks[j].norm] || s.toks[j].is("eastern", "western", "northern", "southern", "central")) {
+		j--
+	}
+	if j < 0 || !prepositions[s.toks[j].norm] {
+		return false
+	}
+	return !(s.toks[j].norm == "of" && j > 0 && (quantifiers[s.toks[j-1].norm] || s.toks[j-1].kind == tNumber))
+}
+
+// subjects finds the actor(s) acting with the verb at token i: the nearest
+// actor before it in its clause that is neither inside a prepositional
+// phrase nor a possessor ("Russia's allies" is not Russia), with actors
+// coordinated with it ("Putin and Kim met"). speech is true when looking for
+// the speaker of a speech verb.
+func (x *Extractor) subjects(s *sentence, i int, speech bool) []*mention {
+	for j := i - 1; j >= 0 && s.sameClause(i, j); j-- {
+		m := s.mentionAt(j)
+		if m == nil {
+			if !speech && (s.toks[j].norm == ")" || s.toks[j].norm == "--") {
+				continue
+			}
+			continue
+		}
+		j = m.start
+		if m.possessive {
+			return nil // "Russia's allies appeared reluctant …": the actor is the allies
+		}
+		if !m.actor() || inPP(s, m) || s.clause[m.start] < 0 {
+			continue
+		}
+		return coordinated(s, m, false)
+	}
+	return nil
+}
+
+// coordinated returns m with the actors joined to it by "and" or commas:
+// "President Putin and Kim Jong-un" (looking left from m when right is
+// false, right from m otherwise).
+func coordinated(s *sentence, m *mention, right bool) []*mention {
+	out := []*mention{m}
+	cur := m
+	for {
+		var next *mention
+		if right {
+			if cur.end+1 < len(s.toks) && s.toks[cur.end].is("and", ",") {
+				next = s.mentionAt(cur.end + 1)
+			}
+		} else if cur.start-2 >= 0 && s.toks[cur.start-1].is("and", ",") {
+			next = s.mentionAt(cur.start - 2)
+		}
+		if next == nil || !next.actor() || next.possessive {
+			break
+		}
+		out = append(out, next)
+		cur = next
+	}
+	if !right {
+		for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+			out[a], out[b] = out[b], out[a]
+		}
+	}
+	return out
+}
+
+// nextActor returns the first actor mention in toks[i:i+within].
+func (x *Extractor) nextActor(s *sentence, i, within int) *mention {
+	for j := i; j < len(s.toks) && j < i+within; j++ {
+		if m := s.mentionAt(j); m != nil && m.actor() {
+			return m
+		}
+	}
+	return nil
+}
+
+const objectWindow = 10 // tokens after the verb in which its object must start
+
+// objectsRight fills the object and recipient found after the verb (from
+// token i), according to what the predicate takes. It returns false when a
+// required object is missing.
+func (x *Extractor) objectsRight(s *sentence, i int, fr *frame, info *schema.PredicateInfo) bool {
+	for j := i; j < len(s.toks) && s.sameClause(i-1, j); j++ {
+		if s.toks[j].norm == "--" || s.toks[j].norm == "(" {
+			continue
+		}
+		m := s.mentionAt(j)
+		if m == nil {
+			if j-i > objectWindow && fr.object.IsZero() && fr.recipient.IsZero() {
+				break
+			}
+			continue
+		}
+		j = m.end - 1
+		if x.takeArgument(s, m, fr, info) {
+			fr.last = max(fr.last, m.end-1)
+		}
+		if done(fr, info) {
+			break
+		}
+	}
+	if fr.location.IsZero() {
+		fr.location = locationAfter(s, fr.last+1, fr)
+	}
+	return true
+}
+
+// takeArgument puts mention m in the frame's object or recipient slot if it fits.
+func (x *Extractor) takeArgument(s *sentence, m *mention, fr *frame, info *schema.PredicateInfo) bool {
+	prep := prepBefore(s, m)
+	switch {
+	case m.kind == mThing && info.Object == schema.SlotThing && fr.object.IsZero():
+		fr.object = m.ent
+		fr.quantity = quantityAround(s, m)
+		if fr.recipient.IsZero() {
+			fr.recipient = usedBy(s, m)
+		}
+		return true
+	case info.Recipient && m.actor() && fr.recipient.IsZero() && (prep == "to" || prep == "for" || prep == "" || prep == "into"):
+		fr.recipient = m.ent
+		return true
+	case info.Object == schema.SlotThing || info.Object == schema.SlotNone || !fr.object.IsZero():
+		return false
+	case m.possessive || m.kind == mDemonym:
+		return false
+	}
+	e := slotEntity(m, info.Object)
+	if e.IsZero() || prep == "by" || (info.Object == schema.SlotActor && prep != "" && prep != "with" && prep != "to" && prep != "against" && prep != "on") {
+		return false
+	}
+	fr.object = e
+	return true
+}
+
+func done(fr *frame, info *schema.PredicateInfo) bool {
+	switch info.Object {
+	case schema.SlotThing:
+		return !fr.object.IsZero() && (!fr.recipient.IsZero() || !info.Recipient)
+	case schema.SlotNone:
+		return true
+	}
+	return !fr.object.IsZero()
+}
+
+// slotEntity returns the entity m contributes to an object slot of kind k.
+func slotEntity(m *mention, k schema.Slot) schema.Entity {
+	switch k {
+	case schema.SlotActor:
+		if m.actor() {
+			return m.ent
+		}
+	case schema.SlotPlace:
+		return m.placeEntity()
+	case schema.SlotAny:
+		if p := m.placeEntity(); !p.IsZero() {
+			return p
+		}
+		if m.actor() {
+			return m.ent
+		}
+	case schema.SlotThing:
+		if m.kind == mThing {
+			return m.ent
+		}
+	}
+	return schema.Entity{}
+}
+
+// prepBefore returns the preposition governing a mention, "" when none.
+func prepBefore(s *sentence, m *mention) string {
+	j := m.start - 1
+	for j >= 0 && (determiners[s.toks[j].norm] || s.toks[j].kind == tNumber || s.mentionAt(j) != nil && s.mentionAt(j).kind == mDemonym) {
+		j--
+	}
+	if j >= 0 && prepositions[s.toks[j].norm] {
+		return s.toks[j].norm
+	}
+	return ""
+}
+
+// locationAfter finds "in X", "near X", "at X" after the arguments: where it happened.
+func locationAfter(s *sentence, i int, fr *frame) schema.Entity {
+	for j := i; j < len(s.toks) && j < i+14 && s.sameClause(i-1, j); j++ {
+		if !s.toks[j].is("in", "near", "at", "outside", "around") {
+			continue
+		}
+		k := j + 1
+		for k < len(s.toks) && determiners[s.toks[k].norm] {
+			k++
+		}
+		if m := s.mentionAt(k); m != nil && !m.possessive {
+			if e := m.placeEntity(); !e.IsZero() && e.ID != fr.object.ID && e.ID != fr.recipient.ID {
+				return e
+			}
+		}
+	}
+	return schema.Entity{}
+}

@@ -1,0 +1,192 @@
+package extract
+
+import (
+	"github.com/geokg/geokg/schema"
+)
+
+// A frame is one event being assembled from a trigger.
+type frame struct {
+	pred      schema.Predicate
+	subjects  []*mention
+	object    schema.Entity
+	recipient schema.Entity
+	location  schema.Entity
+	quantity  *schema.Quantity
+	rule      string
+	conf      float64
+	last      int // last token used by the arguments
+}
+
+// sentenceEvents applies the event rules to every trigger of a sentence.
+func (x *Extractor) sentenceEvents(d *doc, s *sentence) []schema.Event {
+	var out []schema.Event
+	used := make([]bool, len(s.toks)) // tokens consumed as arguments of a verb
+	for _, f := range x.findTriggers(s) {
+		if f.noun && used[f.i] {
+			continue // "sign a defence pact with Kim": the verb has it
+		}
+		fr, ok := x.bestFrame(s, &f)
+		if !ok {
+			continue
+		}
+		for j := f.i; j <= fr.last && j < len(used); j++ {
+			used[j] = true
+		}
+		mod := x.modalityOf(d, s, f.i)
+		if mod.conditional {
+			continue
+		}
+		out = append(out, x.emit(d, s, &f, fr, mod)...)
+	}
+	return out
+}
+
+// bestFrame tries the readings of a trigger in order and returns the first
+// whose arguments are found.
+func (x *Extractor) bestFrame(s *sentence, f *found) (*frame, bool) {
+	for _, tf := range f.forms {
+		if !satisfies(s, f, tf.pred) {
+			continue
+		}
+		var fr *frame
+		if f.noun {
+			fr = x.nounFrame(s, f, tf)
+		} else {
+			fr = x.verbFrame(s, f, tf)
+		}
+		if fr != nil {
+			return fr, true
+		}
+	}
+	return nil, false
+}
+
+// verbFrame assigns the arguments of a verbal trigger.
+func (x *Extractor) verbFrame(s *sentence, f *found, tf triggerForm) *frame {
+	info := tf.pred.Info()
+	fr := &frame{pred: tf.pred, rule: "active", conf: 0.85, last: f.end - 1}
+	if tf.past && isPassive(s, f) {
+		return x.passiveFrame(s, f, fr, info)
+	}
+	fr.subjects = x.subjects(s, f.i, false)
+	if len(fr.subjects) == 0 {
+		return nil
+	}
+	if inheritsSubject(s, f.i) {
+		fr.rule, fr.conf = "nonfinite", 0.75
+	}
+	if !x.objectsRight(s, f.end, fr, info) {
+		return nil
+	}
+	if info.Object == schema.SlotNone {
+		fr.quantity = quantityAfter(s, f.end)
+	}
+	return validFrame(fr, info)
+}
+
+// isPassive reports a passive verb group: a participle after a form of "be"
+// ("are being supplied by"), or directly followed by "by" ("shells supplied by").
+func isPassive(s *sentence, f *found) bool {
+	if f.end < len(s.toks) && s.toks[f.end].norm == "by" {
+		return true
+	}
+	for j := f.i - 1; j >= 0 && j >= f.i-4; j-- {
+		w := s.toks[j].norm
+		if beForms[w] && w != "'s" {
+			return true
+		}
+		if s.toks[j].kind != tWord || s.at[j] >= 0 {
+			return false
+		}
+	}
+	return false
+}
+
+// passiveFrame: THEME be VERBed by AGENT. The agent is the subject; a theme
+// that is a thing is the object, an actor theme is the recipient of a
+// supply or the object of anything else.
+func (x *Extractor) passiveFrame(s *sentence, f *found, fr *frame, info *schema.PredicateInfo) *frame {
+	fr.rule, fr.conf = "passive", 0.85
+	j := f.end
+	if j < len(s.toks) && s.toks[j].norm == "by" {
+		if m := x.nextActor(s, j+1, 3); m != nil {
+			fr.subjects = coordinated(s, m, true)
+			fr.last = m.end - 1
+		}
+	}
+	if len(fr.subjects) == 0 {
+		return nil
+	}
+	theme := x.themeLeft(s, f.i)
+	switch {
+	case theme == nil:
+	case theme.kind == mThing && info.Object == schema.SlotThing:
+		fr.object = theme.ent
+		fr.quantity = quantityAround(s, theme)
+		fr.recipient = usedBy(s, theme)
+	case theme.actor() && info.Recipient:
+		fr.recipient = theme.ent
+	case theme.actor() || !theme.placeEntity().IsZero():
+		fr.object = slotEntity(theme, info.Object)
+	}
+	if fr.object.IsZero() && info.Object == schema.SlotThing {
+		x.objectsRight(s, fr.last+1, fr, info)
+	}
+	return validFrame(fr, info)
+}
+
+// themeLeft finds the passive theme: the nearest mention before the verb in
+// its clause, where "half of the shells" counts as the shells.
+func (x *Extractor) themeLeft(s *sentence, i int) *mention {
+	for j := i - 1; j >= 0 && s.sameClause(i, j); j-- {
+		m := s.mentionAt(j)
+		if m == nil || m.kind == mDemonym {
+			continue
+		}
+		if !m.resolved() || (inPP(s, m) && m.kind != mThing) {
+			j = m.start
+			continue
+		}
+		return m
+	}
+	return nil
+}
+
+// usedBy reads "shells used by Russia": Russia is the recipient.
+func usedBy(s *sentence, m *mention) schema.Entity {
+	j := m.end
+	if j+1 < len(s.toks) && s.toks[j].is("used", "bought", "fired", "needed", "sought", "acquired", "received") && s.toks[j+1].norm == "by" {
+		if a := s.mentionAt(j + 2); a != nil && a.actor() {
+			return a.ent
+		}
+	}
+	return schema.Entity{}
+}
+
+// validFrame rejects frames that lack a required object or relate an actor to itself.
+func validFrame(fr *frame, info *schema.PredicateInfo) *frame {
+	if fr.object.IsZero() && info.Object != schema.SlotNone && info.Object != schema.SlotThing {
+		if !(info.Symmetric && len(fr.subjects) > 1) {
+			return nil
+		}
+	}
+	if info.Object == schema.SlotThing && fr.object.IsZero() && fr.recipient.IsZero() {
+		return nil
+	}
+	for _, m := range fr.subjects {
+		if m.ent.ID == fr.object.ID || m.ent.ID == fr.recipient.ID {
+			return nil
+		}
+	}
+	return fr
+}
+
+// inheritsSubject reports a non-finite verb ("to sign", "capturing") whose
+// subject comes from the main clause.
+func inheritsSubject(s *sentence, i int) bool {
+	if i > 0 && s.toks[i-1].norm == "to" {
+		return true
+	}
+	gerund := len(s.toks[i].norm) > 4 && s.toks[i].norm[len(s.toks[i].norm)-3:] == "ing"
+	return gerund && !(i > 0 && auxiliaries[s.toks[i-1].norm]) && !(i > 1 && auxiliaries[s.toks[i-2].norm])
+}

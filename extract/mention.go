@@ -1,0 +1,183 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/extract/gazetteer"
+	"github.com/geokg/geokg/schema"
+)
+
+// mentionKind says how a mention names its entity.
+type mentionKind uint8
+
+const (
+	mName      mentionKind = iota // a proper name or alias: "North Korea", "Putin"
+	mMetonym                      // a capital or seat of government acting for its country: "the Kremlin"
+	mDemonym                      // an adjective: "North Korean shells" (a modifier, not an actor)
+	mAgent                        // a demonym or country with an agent noun: "Russian forces"
+	mThing                        // a weapon or commodity
+	mPronoun                      // he, she: resolved to a person mentioned before
+	mUnknown                      // a person or organisation not in the gazetteer
+)
+
+// A mention is a span of tokens that names an entity.
+type mention struct {
+	start, end int // token span [start, end)
+	kind       mentionKind
+	cands      []*gazetteer.Entry // candidates before resolution
+	ent        schema.Entity      // the resolved entity; zero while ambiguous
+	place      schema.Entity      // for metonyms: the city itself, when a place is meant
+	origin     schema.Entity      // for things: the country a demonym names ("North Korean shells")
+	possessive bool               // followed by 's: "Russia's allies"
+	resolvedBy string             // how an ambiguous or pronominal mention was resolved
+}
+
+func (m *mention) resolved() bool { return !m.ent.IsZero() }
+
+// actor reports whether the mention can fill an actor role.
+func (m *mention) actor() bool {
+	return m.resolved() && m.kind != mDemonym && m.kind != mThing && m.ent.Type.IsActor()
+}
+
+// placeEntity returns the entity to use when the mention fills a place role.
+func (m *mention) placeEntity() schema.Entity {
+	switch {
+	case !m.place.IsZero():
+		return m.place
+	case m.kind == mDemonym || m.kind == mThing || m.kind == mAgent || m.kind == mPronoun:
+		return schema.Entity{}
+	case m.ent.Type == schema.Place || m.ent.Type == schema.Country:
+		return m.ent
+	}
+	return schema.Entity{}
+}
+
+// findMentions finds the gazetteer names, agent phrases, unknown names and
+// pronouns in a sentence's tokens.
+func (x *Extractor) findMentions(toks []token) []*mention {
+	var ms []*mention
+	for i := 0; i < len(toks); {
+		end, names := x.trie.longest(toks, i)
+		if end < 0 {
+			if m := x.unknownName(toks, i); m != nil {
+				ms = append(ms, m)
+				i = m.end
+				continue
+			}
+			if pronounsPerson[toks[i].norm] && toks[i].norm != "his" && toks[i].norm != "her" {
+				ms = append(ms, &mention{start: i, end: i + 1, kind: mPronoun})
+			}
+			i++
+			continue
+		}
+		m := x.newMention(toks, i, end, names)
+		ms = append(ms, m)
+		i = m.end
+	}
+	x.attachModifiers(toks, ms)
+	return ms
+}
+
+func (x *Extractor) newMention(toks []token, start, end int, names []*gazetteer.Name) *mention {
+	m := &mention{start: start, end: end, kind: mName}
+	seen := map[*gazetteer.Entry]bool{}
+	for _, n := range names {
+		if seen[n.Entity] {
+			continue
+		}
+		seen[n.Entity] = true
+		m.cands = append(m.cands, n.Entity)
+		switch n.Kind {
+		case gazetteer.Demonym:
+			m.kind = mDemonym
+		case gazetteer.Metonym:
+			m.kind = mMetonym
+		}
+	}
+	m.cands = preferKinds(m.cands, names)
+	if len(m.cands) == 1 {
+		m.ent = entityOf(m.cands[0])
+	}
+	if m.kind == mMetonym {
+		m.place = x.placeNamed(toks[start:end])
+	}
+	if m.resolved() && m.ent.Type.IsThing() {
+		m.kind = mThing
+	}
+	if end < len(toks) && toks[end].norm == "'s" {
+		m.possessive = true
+	}
+	return m
+}
+
+// preferKinds keeps, when a span is both a place name and a country's
+// metonym ("Moscow"), only the country: the place is kept in mention.place.
+func preferKinds(cands []*gazetteer.Entry, names []*gazetteer.Name) []*gazetteer.Entry {
+	hasMetonym := false
+	for _, n := range names {
+		hasMetonym = hasMetonym || n.Kind == gazetteer.Metonym
+	}
+	if !hasMetonym || len(cands) < 2 {
+		return cands
+	}
+	var out []*gazetteer.Entry
+	for _, c := range cands {
+		if c.Type != schema.Place {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// placeNamed returns the place entity spelled by toks, if the gazetteer has one.
+func (x *Extractor) placeNamed(toks []token) schema.Entity {
+	var words []string
+	for _, t := range toks {
+		if t.norm != "the" && !skippable(&t) {
+			words = append(words, t.norm)
+		}
+	}
+	if e, ok := x.places[strings.Join(words, " ")]; ok {
+		return entityOf(e)
+	}
+	return schema.Entity{}
+}
+
+// attachModifiers turns "Russian forces" into an acting mention of Russia,
+// records "North Korean shells" as shells from North Korea, and makes
+// "Russia's military" act for Russia.
+func (x *Extractor) attachModifiers(toks []token, ms []*mention) {
+	for k, m := range ms {
+		if m.kind != mDemonym && !(m.possessive && m.ent.Type == schema.Country) {
+			continue
+		}
+		from := m.end
+		if m.possessive {
+			from++
+		}
+		if end, ok := x.agentAt(toks, from); ok {
+			m.kind, m.end, m.possessive = mAgent, end, false
+			if end < len(toks) && toks[end].norm == "'s" {
+				m.possessive = true
+			}
+			continue
+		}
+		if m.kind == mDemonym && k+1 < len(ms) && ms[k+1].kind == mThing && ms[k+1].start-m.end <= 2 && m.resolved() {
+			ms[k+1].origin = m.ent
+		}
+	}
+}
+
+// agentAt reports whether an agent noun ("forces", "defence company") starts
+// at toks[i], allowing up to two modifiers before it, and where it ends.
+func (x *Extractor) agentAt(toks []token, i int) (int, bool) {
+	for j := i; j < len(toks) && j < i+3; j++ {
+		if toks[j].kind != tWord || toks[j].cap && j > i {
+			return 0, false
+		}
+		if x.agents[toks[j].norm] != "" {
+			return j + 1, true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,83 @@
+package extract
+
+import "github.com/geokg/geokg/schema"
+
+// nounFrame assigns the arguments of a nominal trigger: "Russia's capture
+// of Vuhledar", "the Russian invasion of Ukraine", "shipments of North Korean
+// shells (to Russia)", "US sanctions on Iran", "the capture of X by Y".
+func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
+	info := tf.pred.Info()
+	fr := &frame{pred: tf.pred, rule: "nominal", conf: 0.7, last: f.end - 1}
+	i := f.end
+	if len(tf.particles) == 0 && i < len(s.toks) && s.toks[i].is("of", "on", "against", "to", "with") {
+		i++
+	}
+	x.objectsRight(s, i, fr, info)
+	if m := possessorBefore(s, f.i); m != nil {
+		fr.subjects = []*mention{m}
+	}
+	if len(fr.subjects) == 0 {
+		fr.subjects = x.agentAfter(s, fr.last+1)
+	}
+	if len(fr.subjects) == 0 && !fr.object.IsZero() {
+		fr.subjects = originOf(s, fr.object, f.end)
+	}
+	if len(fr.subjects) == 0 {
+		return nil
+	}
+	return validFrame(fr, info)
+}
+
+// possessorBefore finds the actor right before a noun trigger: "Russia's",
+// "Russian", "US" in "US sanctions".
+func possessorBefore(s *sentence, i int) *mention {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		m := s.mentionAt(j)
+		if m == nil {
+			if s.toks[j].kind != tWord || prepositions[s.toks[j].norm] {
+				return nil
+			}
+			continue
+		}
+		if !m.resolved() || m.kind == mThing {
+			return nil
+		}
+		if m.kind == mDemonym && m.ent.Type == schema.Country {
+			return &mention{start: m.start, end: m.end, kind: mAgent, ent: m.ent}
+		}
+		if m.actor() {
+			return m
+		}
+		return nil
+	}
+	return nil
+}
+
+// agentAfter finds "by X" after a nominal trigger's object.
+func (x *Extractor) agentAfter(s *sentence, i int) []*mention {
+	if i < len(s.toks) && s.toks[i].norm == "by" {
+		if m := x.nextActor(s, i+1, 3); m != nil {
+			return []*mention{m}
+		}
+	}
+	return nil
+}
+
+// originOf finds the supplier of a thing: its demonym ("North Korean
+// shells") or "from X" after it.
+func originOf(s *sentence, thing schema.Entity, from int) []*mention {
+	for j := from; j < len(s.toks) && j < from+8; j++ {
+		m := s.mentionAt(j)
+		if m == nil {
+			continue
+		}
+		if m.kind == mThing && m.ent.ID == thing.ID && !m.origin.IsZero() {
+			return []*mention{{start: m.start, end: m.end, kind: mAgent, ent: m.origin}}
+		}
+		if m.actor() && j > 0 && s.toks[m.start-1].norm == "from" {
+			return []*mention{m}
+		}
+		j = m.end - 1
+	}
+	return nil
+}

@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// officeWords after a name and a comma say the name is a person's:
+// "Kyrylo Budanov, Ukraine's head of military intelligence".
+var officeWords = set("head", "chief", "minister", "president", "spokesman", "spokeswoman",
+	"spokesperson", "commander", "leader", "director", "general", "ambassador", "secretary",
+	"official", "envoy", "adviser", "advisor", "deputy", "governor", "mayor", "prime", "foreign",
+	"defence", "defense", "chairman", "chairwoman", "founder", "ceo", "king", "queen", "prince",
+	"senator", "lawmaker", "mp", "member", "colonel", "lieutenant", "captain", "admiral")
+
+// orgHeads at the end of a capitalised name make it an organisation.
+var orgHeads = map[string]schema.EntityType{
+	"ministry": schema.Organization, "company": schema.Organization, "corporation": schema.Organization,
+	"agency": schema.Organization, "council": schema.Organization, "bank": schema.Organization,
+	"party": schema.Organization, "committee": schema.Organization, "institute": schema.Organization,
+	"group": schema.Group, "brigade": schema.Group, "front": schema.Group, "movement": schema.Group,
+	"battalion": schema.Group, "militia": schema.Group, "army": schema.Group,
+}
+
+// unknownName recognises a person or organisation the gazetteer lacks:
+// two to four capitalised words introduced by a title, followed by an
+// office in apposition, or ending in an organisation noun.
+func (x *Extractor) unknownName(toks []token, i int) *mention {
+	end := i
+	for end < len(toks) && end-i < 4 && toks[end].kind == tWord && toks[end].cap && !toks[end].upper && !capStopwords[toks[end].norm] {
+		if n, _ := x.trie.longest(toks, end); n > 0 {
+			break
+		}
+		end++
+	}
+	if end-i < 2 {
+		return nil
+	}
+	name := spanText(toks, i, end)
+	if t, ok := orgHeads[toks[end-1].norm]; ok {
+		return &mention{start: i, end: end, kind: mUnknown, ent: schema.Entity{ID: schema.EntityID(t, name), Name: name, Type: t}}
+	}
+	if x.titledAt(toks, i) || apposedOffice(toks, end) {
+		m := &mention{start: i, end: end, kind: mUnknown, ent: schema.Entity{ID: schema.EntityID(schema.Person, name), Name: name, Type: schema.Person}}
+		m.possessive = end < len(toks) && toks[end].norm == "'s"
+		return m
+	}
+	return nil
+}
+
+// capStopwords are capitalised words that do not start names.
+var capStopwords = set("the", "a", "an", "in", "on", "at", "but", "and", "however", "during", "after",
+	"before", "it", "this", "that", "these", "those", "he", "she", "they", "we", "i", "our", "their",
+	"his", "her", "although", "while", "despite", "western", "eastern", "northern", "southern",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+	"february", "march", "april", "may", "june", "july", "august", "september", "october",
+	"november", "december", "president", "prime", "minister", "mr", "mrs", "ms", "dr", "general")
+
+func (x *Extractor) titledAt(toks []token, i int) bool {
+	for n := 1; n <= 3 && n <= i; n++ {
+		var words []string
+		for _, t := range toks[i-n : i] {
+			if !skippable(&t) {
+				words = append(words, t.norm)
+			}
+		}
+		if x.titles[strings.Join(words, " ")] {
+			return true
+		}
+	}
+	return false
+}
+
+// apposedOffice reports whether ", [the|X's] office" follows toks[end].
+func apposedOffice(toks []token, end int) bool {
+	if end >= len(toks) || toks[end].norm != "," {
+		return false
+	}
+	for j := end + 1; j < len(toks) && j < end+7; j++ {
+		if officeWords[toks[j].norm] {
+			return true
+		}
+		if toks[j].kind == tPunct && toks[j].norm != "'s" {
+			return false
+		}
+	}
+	return false
+}
+
+func spanText(toks []token, i, j int) string {
+	var b strings.Builder
+	for k := i; k < j; k++ {
+		if k > i && toks[k].start > toks[k-1].end {
+			b.WriteByte(' ')
+		}
+		b.WriteString(toks[k].text)
+	}
+	return b.String()
+}
