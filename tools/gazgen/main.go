@@ -165,9 +165,9 @@ func (g *gen) run() error {
 // ---- country-codes.csv
 
 type countryCode struct {
-	iso2, iso3, wikidata string
+	iso2, iso3, wikidata   string
 	cldr, official, formal string
-	capital, independent string
+	capital, independent   string
 }
 
 func (g *gen) readCountryCodes() ([]countryCode, error) {
@@ -318,6 +318,9 @@ outer:
 			continue
 		}
 		ws := strings.Fields(n)
+		if ws[0] == "THE" {
+			continue // "THE US": the article is the extractor's business
+		}
 		if len(ws) < 2 {
 			continue // single words are the name itself, demonyms, cities or misspellings
 		}
@@ -539,6 +542,9 @@ func derivePlaces(codes []countryCode, countries *table, cur *table) *table {
 	taken := map[string]bool{}
 	for _, r := range countries.rows {
 		taken[schema.Slug(r["name"])] = true
+		for _, a := range split(r["aliases"]) {
+			taken[schema.Slug(a)] = true // "Macao", capital of Macau
+		}
 	}
 	curIdx := cur.index("name")
 	used := map[int]bool{}
@@ -605,6 +611,24 @@ var agentSectors = map[string]bool{"MIL": true, "GOV": true, "SPY": true, "COP":
 
 var agentLine = regexp.MustCompile(`^([^\[{#]+?)\s*(\{[^}]*\})?\s*\[~([A-Z]+)\]`)
 
+// Words that make an agent entry hardware (kept in materiel.tsv instead),
+// a fragment or a misspelling.
+var agentSkip = regexp.MustCompile(`[0-9]|\b(jets?|fighters? (jet|plane|aircraft|bomber)s?|bombers?|drones?|missiles?|planes?|aircrafts?|helicopters?|gunships?|frigates?|destroyers?|corvettes?|cruisers?|battleships?|carriers?|tanks?|humvees?|hmmwvs?|raptors?|hornets?|typhoons?|ospreys?|apaches?|reapers?|predators?|migs?|kfirs?|mirage|falcons?|boats?|vehicles?|uavs?|battlewagons?|warships?|vessels?|ships?|jetfighters?|artillery|artilleries|attack crafts?|fuerzas|especiales|offcials?|provincal|privitization|monarcy|milita|militas|dfense|minsters?|authorits?|gendermaries?|gendarmery|soldiery|soldieries|weekend|lawgivers?|promulgators?|assemblages?|conveyancers?|pleaders?|stipendiar(y|ies)|gunslingers?|privateers?|polity|polities|secretariates?|praesidiums?|federale|chanceries|chancery|consistor(y|ies)|echelons?|phalanx(es)?|hospitals?|tourism|tourist|patent|postal|fire|firefighters?|telecommunication|televisions?|medias|dailies|daily|newspapers?|publishers?|editors?|journalists?|reporters?|nurses?|students?|clique|cliques|machines?|leds?|sources|barracks|garrisons?|positions?|presences?|stated-owneds|state-owneds)\b`)
+
+var uncountable = map[string]bool{
+	"personnel": true, "intelligence": true, "police": true, "naval": true, "infantry": true, "enforcement": true,
+	"security": true, "justice": true, "media": true, "governance": true, "rule": true, "leadership": true,
+	"information": true, "supreme": true, "military": true, "staff": true, "jg": true, "opposition": true,
+	"judiciary": true, "soldiery": true, "police force": true,
+}
+
+var agentPrep = map[string]bool{"in": true, "at": true, "for": true, "to": true, "of": true, "the": true}
+
+var agentMacros = map[string][]string{
+	"!MINIST!": {"minister", "ministers", "ministry", "ministries"},
+	"!PERSON!": {"man", "men", "woman", "women"},
+}
+
 func (g *gen) deriveAgents(cur *table) (*table, error) {
 	f, err := os.Open(filepath.Join(g.shared, "petrarch2", "Phoenix.agents.txt"))
 	if err != nil {
@@ -613,24 +637,24 @@ func (g *gen) deriveAgents(cur *table) (*table, error) {
 	defer f.Close()
 	t := &table{cols: []string{"word", "sector"}}
 	seen := map[string]bool{}
-	add := func(w, sector string) {
-		w = strings.TrimSpace(w)
-		if w == "" || seen[w] {
-			return
-		}
-		seen[w] = true
-		t.rows = append(t.rows, map[string]string{"word": w, "sector": sector})
-	}
 	remove := map[string]bool{}
 	for _, r := range cur.rows {
 		if strings.HasPrefix(r["word"], "-") {
 			remove[r["word"][1:]] = true
 		}
 	}
+	add := func(w, sector string) {
+		w = strings.Join(strings.Fields(w), " ")
+		if w == "" || seen[w] || remove[w] {
+			return
+		}
+		seen[w] = true
+		t.rows = append(t.rows, map[string]string{"word": w, "sector": sector})
+	}
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := strings.TrimSpace(sc.Text())
-		if line == "" || line[0] == '#' || line[0] == '!' {
+		if line == "" || line[0] == '#' || strings.Contains(line, " = ") {
 			continue
 		}
 		m := agentLine.FindStringSubmatch(line)
@@ -642,25 +666,55 @@ func (g *gen) deriveAgents(cur *table) (*table, error) {
 			continue
 		}
 		sector = sector[:3]
-		if strings.ContainsAny(word, "!'(),./") || strings.HasSuffix(word, "_") {
-			continue
+		// expand the !MINIST! and !PERSON! macros and the "MINIST" stem
+		var forms []string
+		expanded := false
+		for mac, subs := range agentMacros {
+			if strings.Contains(word, mac) {
+				for _, sub := range subs {
+					if mac == "!MINIST!" {
+						sub = "_" + sub // "FOREIGN_!MINIST!"; "POLICE!PERSON!" is one word
+					}
+					forms = append(forms, strings.Replace(word, mac, sub, 1))
+				}
+				expanded = true
+				break
+			}
 		}
-		ws := strings.Split(word, "_")
-		if len(ws) > 2 {
-			continue
+		if !expanded && strings.HasSuffix(word, "_MINIST") {
+			for _, sub := range agentMacros["!MINIST!"] {
+				forms = append(forms, strings.TrimSuffix(word, "MINIST")+sub)
+			}
+			expanded = true
 		}
-		sing := strings.ToLower(strings.Join(ws, " "))
-		var pl string
-		switch {
-		case plural == "{}":
-		case plural != "":
-			pl = strings.ToLower(strings.ReplaceAll(strings.Trim(plural, "{} "), "_", " "))
-		default:
-			pl = pluralize(sing)
+		if !expanded {
+			forms = []string{word}
 		}
-		for _, w := range []string{sing, pl} {
-			if w != "" && !remove[w] {
-				add(w, sector)
+		for _, form := range forms {
+			if strings.ContainsAny(form, "!'(),./") || strings.HasSuffix(form, "_") {
+				continue
+			}
+			ws := strings.FieldsFunc(strings.ToLower(form), func(r rune) bool { return r == '_' || r == ' ' })
+			if len(ws) == 0 || len(ws) > 2 || agentPrep[ws[0]] || agentPrep[ws[len(ws)-1]] {
+				continue
+			}
+			sing := strings.Join(ws, " ")
+			if agentSkip.MatchString(sing) {
+				continue
+			}
+			var pl string
+			switch {
+			case expanded, plural == "{}":
+			case plural != "":
+				pl = strings.ToLower(strings.ReplaceAll(strings.Trim(plural, "{} "), "_", " "))
+			case strings.HasSuffix(sing, "s") && !strings.HasSuffix(sing, "ss"), strings.HasSuffix(sing, "men"), uncountable[ws[len(ws)-1]]:
+				// already plural ("forces", "gunmen") or uncountable ("personnel")
+			default:
+				pl = pluralize(sing)
+			}
+			add(sing, sector)
+			if pl != "" && !agentSkip.MatchString(pl) {
+				add(pl, sector)
 			}
 		}
 	}
@@ -696,6 +750,8 @@ func pluralize(w string) string {
 		return w[:len(w)-3] + "men"
 	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
 		return w[:len(w)-1] + "ies"
+	case strings.HasSuffix(w, "arch"):
+		return w + "s"
 	case strings.HasSuffix(w, "s"), strings.HasSuffix(w, "x"), strings.HasSuffix(w, "ch"), strings.HasSuffix(w, "sh"):
 		return w + "es"
 	}
