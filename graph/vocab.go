@@ -43,3 +43,14 @@ const (
 	EventType   = quad.IRI("Event")
 	ArticleType = quad.IRI("Article")
 )
+
+// A Role is an edge from an event node to an entity.
+type Role = quad.IRI
+
+// Roles an entity can play in an event.
+const (
+	RoleSubject   Role = Subject
+	RoleObject    Role = Object
+	RoleRecipient Role = Recipient
+	RoleLocation  Role = Location
+)
