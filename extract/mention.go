@@ -11,13 +11,13 @@ import (
 type mentionKind uint8
 
 const (
-	mName      mentionKind = iota // a proper name or alias: "North Korea", "Putin"
-	mMetonym                      // a capital or seat of government acting for its country: "the Kremlin"
-	mDemonym                      // an adjective: "North Korean shells" (a modifier, not an actor)
-	mAgent                        // a demonym or country with an agent noun: "Russian forces"
-	mThing                        // a weapon or commodity
-	mPronoun                      // he, she: resolved to a person mentioned before
-	mUnknown                      // a person or organisation not in the gazetteer
+	mName    mentionKind = iota // a proper name or alias: "North Korea", "Putin"
+	mMetonym                    // a capital or seat of government acting for its country: "the Kremlin"
+	mDemonym                    // an adjective: "North Korean shells" (a modifier, not an actor)
+	mAgent                      // a demonym or country with an agent noun: "Russian forces"
+	mThing                      // a weapon or commodity
+	mPronoun                    // he, she: resolved to a person mentioned before
+	mUnknown                    // a person or organisation not in the gazetteer
 )
 
 // A mention is a span of tokens that names an entity.

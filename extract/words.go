@@ -46,7 +46,7 @@ var (
 		"alleges", "wrote", "writes", "argued", "argues", "acknowledged", "admitted", "suggested",
 		"suggests", "according", "explained", "stressed", "indicated")
 	hedgingSpeech = set("claimed", "claims", "claim", "believe", "believes", "believed", "alleged",
-		"alleges", "suggested", "suggests", "estimated", "estimates", "assessed", "assess", "assesses")
+		"alleges", "suggested", "suggests")
 	pronounsPerson = set("he", "she", "him", "her", "his")
 	agreementNouns = set("pact", "treaty", "agreement", "deal", "accord", "memorandum", "contract",
 		"declaration", "ceasefire", "truce", "armistice", "protocol", "charter", "partnership")
@@ -60,8 +60,8 @@ var (
 	}
 	multipliers = map[string]float64{"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9,
 		"trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
-	fractions  = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "two-thirds": 2.0 / 3}
-	approxers  = set("about", "around", "some", "nearly", "almost", "roughly", "approximately", "up",
+	fractions = map[string]float64{"half": 0.5, "third": 1.0 / 3, "quarter": 0.25, "two-thirds": 2.0 / 3}
+	approxers = set("about", "around", "some", "nearly", "almost", "roughly", "approximately", "up",
 		"over", "more", "less", "at", "least", "estimated", "an", "a", "as", "many")
 	ratePeriods = map[string]string{"year": "year", "annually": "year", "month": "month", "week": "week",
 		"day": "day", "daily": "day", "hour": "hour", "yearly": "year", "monthly": "month", "weekly": "week"}

@@ -66,6 +66,9 @@ func (q *Quantity) String() string {
 	if q == nil {
 		return ""
 	}
+	if q.Unit == "share" {
+		return strconv.FormatFloat(q.Value*100, 'f', 0, 64) + "% of"
+	}
 	var b strings.Builder
 	if q.Approx {
 		b.WriteByte('~')

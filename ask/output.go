@@ -1,0 +1,152 @@
+package ask
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+)
+
+// Formats lists the output formats Write understands.
+var Formats = []string{"table", "json", "jsonl", "csv"}
+
+// Write renders a result in the given format.
+func Write(w io.Writer, res *Result, format string) error {
+	switch format {
+	case "", "table":
+		return writeTable(w, res)
+	case "json":
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	case "jsonl":
+		return writeJSONL(w, res)
+	case "csv":
+		return writeCSV(w, res)
+	}
+	return fmt.Errorf("ask: unknown output format %q (want %s)", format, strings.Join(Formats, ", "))
+}
+
+func writeJSONL(w io.Writer, res *Result) error {
+	enc := json.NewEncoder(w)
+	if res.Profile != nil {
+		return enc.Encode(res.Profile)
+	}
+	for _, a := range res.Answers {
+		if err := enc.Encode(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writeCSV(w io.Writer, res *Result) error {
+	cw := csv.NewWriter(w)
+	cw.Write([]string{"entity_id", "entity", "type", "predicate", "object", "recipient", "sources", "quantity", "time", "attributed_to", "sentence", "url", "title", "published"})
+	for _, a := range res.Answers {
+		for _, e := range a.Evidence {
+			cw.Write([]string{a.Entity.ID, a.Entity.Name, a.Entity.Type, a.Predicate, name(a.Object), name(a.Recipient),
+				strconv.Itoa(a.Sources), e.Quantity, e.Time, e.AttributedTo, e.Sentence, e.URL, e.Title, e.Published})
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func name(r *Ref) string {
+	if r == nil {
+		return ""
+	}
+	return r.Name
+}
+
+func writeTable(w io.Writer, res *Result) error {
+	if res.Profile != nil {
+		return writeProfile(w, res.Profile)
+	}
+	if len(res.Answers) == 0 {
+		_, err := fmt.Fprintf(w, "No answers to %q.\n", res.Question)
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ANSWER\tPREDICATE\tWHAT\tTO\tSOURCES")
+	for _, a := range res.Answers {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", a.Entity.Name, a.Predicate, what(a), name(a.Recipient), a.Sources)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w, "\nEvidence:")
+	for i, a := range res.Answers {
+		for _, e := range a.Evidence {
+			fmt.Fprintf(w, "  [%d] %s %s %s\n      “%s”\n      %s\n", i+1, a.Entity.Name, a.Predicate, what(a), e.Sentence, sourceLine(e))
+		}
+	}
+	return nil
+}
+
+func what(a Answer) string {
+	s := name(a.Object)
+	q := ""
+	for _, e := range a.Evidence {
+		if e.Quantity != "" && (q == "" || strings.HasSuffix(q, "% of")) {
+			q = e.Quantity
+		}
+	}
+	if q != "" {
+		s = strings.TrimSpace(s + " (" + q + ")")
+	}
+	return s
+}
+
+func sourceLine(e Evidence) string {
+	var parts []string
+	if e.Title != "" {
+		parts = append(parts, e.Title)
+	}
+	parts = append(parts, e.URL)
+	if e.Published != "" {
+		parts = append(parts, e.Published)
+	}
+	line := "— " + strings.Join(parts, " · ")
+	if e.AttributedTo != "" {
+		line += " · according to " + e.AttributedTo
+	}
+	if e.Hedged {
+		line += " · hedged"
+	}
+	return line
+}
+
+func writeProfile(w io.Writer, p *Profile) error {
+	fmt.Fprintf(w, "%s (%s, %s)\n", p.Entity.Name, p.Entity.Type, p.Entity.ID)
+	if p.Wikidata != "" {
+		fmt.Fprintf(w, "  Wikidata: %s\n", p.Wikidata)
+	}
+	if p.Country != "" {
+		fmt.Fprintf(w, "  Country:  %s\n", p.Country)
+	}
+	if len(p.Aliases) > 0 {
+		fmt.Fprintf(w, "  Aliases:  %s\n", strings.Join(p.Aliases, ", "))
+	}
+	fmt.Fprintln(w, "\nRelations:")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	for _, r := range p.Relations {
+		arrow := "→"
+		if r.Direction == "in" {
+			arrow = "←"
+		} else if r.Direction == "at" {
+			arrow = "@"
+		}
+		fmt.Fprintf(tw, "  %s\t%s %s\t%d events\n", r.Predicate, arrow, name(r.Other), r.Events)
+	}
+	tw.Flush()
+	fmt.Fprintln(w, "\nSources:")
+	for _, s := range p.Sources {
+		fmt.Fprintf(w, "  %d events  %s  %s\n", s.Events, s.Title, s.URL)
+	}
+	return nil
+}
