@@ -1,8 +1,11 @@
 package server
 
 import (
+	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/hex"
 	"net/http"
+	"net/url"
 	"strings"
 )
 
@@ -29,7 +32,7 @@ func (s *server) auth(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 		case r.URL.Query().Has("token") && r.Method == http.MethodGet:
 			s.tokenLogin(w, r)
-		case s.tokenOK(bearer(r)) || s.tokenOK(cookie(r)):
+		case s.tokenOK(bearer(r)) || s.cookieOK(cookie(r)):
 			next.ServeHTTP(w, r)
 		default:
 			s.unauthorized(w, "missing or wrong token: send the header \"Authorization: Bearer TOKEN\", or open the console once as /?token=TOKEN")
@@ -40,6 +43,17 @@ func (s *server) auth(next http.Handler) http.Handler {
 // tokenOK compares a presented token with the configured one in constant time.
 func (s *server) tokenOK(got string) bool {
 	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(s.opts.Token)) == 1
+}
+
+// cookieValue is what the cookie holds: a digest of the token, which is
+// always a valid cookie value whatever characters the token has.
+func (s *server) cookieValue() string {
+	sum := sha256.Sum256([]byte("geokg cookie\x00" + s.opts.Token))
+	return hex.EncodeToString(sum[:])
+}
+
+func (s *server) cookieOK(got string) bool {
+	return got != "" && subtle.ConstantTimeCompare([]byte(got), []byte(s.cookieValue())) == 1
 }
 
 func bearer(r *http.Request) string {
@@ -68,15 +82,14 @@ func (s *server) tokenLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	http.SetCookie(w, &http.Cookie{
 		Name:     cookieName,
-		Value:    s.opts.Token,
+		Value:    s.cookieValue(),
 		Path:     "/",
 		HttpOnly: true,
 		Secure:   r.TLS != nil,
 		SameSite: http.SameSiteStrictMode,
 	})
 	q.Del("token")
-	clean := *r.URL
-	clean.RawQuery = q.Encode()
+	clean := url.URL{Path: "/" + strings.TrimLeft(r.URL.Path, "/"), RawQuery: q.Encode()} // never //other.host
 	http.Redirect(w, r, clean.RequestURI(), http.StatusSeeOther)
 }
 

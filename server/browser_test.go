@@ -197,7 +197,7 @@ func (rec *recorder) check(t *testing.T) {
 	rec.mu.Lock()
 	defer rec.mu.Unlock()
 	for _, e := range rec.errors {
-		if !strings.Contains(e, "status of 403 (Forbidden) http://127.0.0.1") || !strings.HasSuffix(e, "/api/v2/write") { // write refused: expected
+		if !expectedError(e) {
 			t.Errorf("page error: %s", e)
 		}
 	}
@@ -210,6 +210,20 @@ func (rec *recorder) check(t *testing.T) {
 			t.Errorf("request left 127.0.0.1: %s", u)
 		}
 	}
+}
+
+// expectedError tells the errors the test causes or cannot avoid from the rest.
+func expectedError(e string) bool {
+	switch {
+	case strings.Contains(e, "status of 403 (Forbidden)") && strings.HasSuffix(e, "/api/v2/write"):
+		return true // the write the test makes is refused: read-only
+	case strings.Contains(e, "Could not find source file: 'inmemory://model/"):
+		// Monaco's TypeScript worker, when an editor is disposed while a
+		// completion request runs (microsoft/monaco-editor#2370): the test
+		// switches pages right after typing. Harmless.
+		return true
+	}
+	return false
 }
 
 func describe(o *runtime.RemoteObject) string {
@@ -259,8 +273,8 @@ func (p *paths) list() []string {
 
 // helpers is evaluated with every check: editorText(i) is the text of the
 // i-th Monaco editor on the page (0: the query, 1: the results).
-const helpers = `var editorText = i => { const m = monaco.editor.getModels().filter(m => !m.isDisposed());
-  const eds = document.querySelectorAll(".monaco-editor"); return eds[i] ? eds[i].innerText.replace(/\u00a0/g, " ") : ""; };`
+const helpers = `var editorText = i => { const eds = document.querySelectorAll(".monaco-editor");
+  return eds[i] ? eds[i].innerText.replace(/\u00a0/g, " ") : ""; };`
 
 func waitEditor(t *testing.T, ctx context.Context) {
 	waitFor(t, ctx, `typeof monaco !== "undefined" && document.querySelector(".monaco-editor .view-lines") !== null`)

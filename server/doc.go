@@ -16,14 +16,16 @@
 //	     /api/v2/node/delete       Options.AllowWrites
 //	GET  /api/v2/read, /formats    Cayley's own handlers
 //	POST /api/v1/shape/{lang}      what the console's "Query Shape" calls: a short
-//	                               JSON explanation, since Cayley no longer has it
-//	GET  /health                   {"status":"ok"}, open even with a token, as is the
-//	                               console's manifest.json (browsers fetch it without cookies)
+//	                               JSON explanation (Cayley dropped the feature)
+//	                               and whether the query parses
+//	GET  /health                   {"status":"ok"}; needs no token
 //
 // Queries run with Options.QueryTimeout and at most Options.Limit results.
 // Cayley's own v2 handler stops silently at 100; here a query that has more
 // than the limit answers the first Limit results plus "truncated": true and a
-// Geokg-Truncated header. ?limit=N lowers the limit for one request.
+// Geokg-Truncated header. ?limit=N lowers the limit for one request. The
+// languages are those of the console's menu: gizmo, mql and graphql (which
+// answers in GraphQL's own shape and is not limited).
 //
 // # The console offline
 //
@@ -37,15 +39,21 @@
 //
 // # Access
 //
-// Writes are refused unless Options.AllowWrites. POSTs whose Origin header
-// names another host are refused too, so that a web page in the same browser
-// cannot write to the store or run queries (cross-site request forgery).
+// Writes are refused unless Options.AllowWrites. Requests other than GET and
+// HEAD whose Origin header names another host are refused, so that a web page
+// open in the same browser cannot write to the graph or run queries
+// (cross-site request forgery). Without a token, a server listening on a
+// loopback address answers only to localhost and IP addresses in the Host
+// header, so that a page whose name is pointed at 127.0.0.1 cannot read the
+// graph either (DNS rebinding).
 //
-// With Options.Token set (the CLI reads GEOKG_TOKEN), every route except
-// /health needs the token: either the header "Authorization: Bearer TOKEN"
-// (curl, programs), or a cookie. To open the console, visit
+// With Options.Token set (the CLI reads GEOKG_TOKEN), every route needs the
+// token, except /health and the console's metadata (manifest.json, icons),
+// which browsers fetch without cookies. Programs send the header
+// "Authorization: Bearer TOKEN". To open the console, visit
 // http://HOST:PORT/?token=TOKEN once: the server sets an HttpOnly,
-// SameSite=Strict cookie and redirects to the URL without the token. Tokens are
-// compared in constant time. Without a token, anyone who can reach the port can
-// query; keep the default 127.0.0.1 address or set a token.
+// SameSite=Strict cookie (holding a digest of the token, not the token) and
+// redirects to the same URL without ?token=, so the token leaves the address
+// bar. Tokens are compared in constant time. Without a token, anyone who can
+// reach the port can query: keep the default 127.0.0.1 address, or set one.
 package server

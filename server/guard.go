@@ -1,7 +1,9 @@
 package server
 
 import (
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 )
@@ -47,6 +49,41 @@ func originMatches(r *http.Request) bool {
 	}
 	u, err := url.Parse(origin)
 	return err == nil && u.Host != "" && strings.EqualFold(u.Host, r.Host)
+}
+
+// loopbackOnly refuses requests that reach a loopback listener under a host
+// name other than localhost: a web page whose name an attacker points at
+// 127.0.0.1 (DNS rebinding) would otherwise read the graph. It guards servers
+// without a token; with one, such a page has no cookie.
+func loopbackOnly(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if onLoopback(r) && !localName(r.Host) {
+			writeError(w, http.StatusForbidden, "refused host "+r.Host+": a server on a loopback address without a token answers only to localhost and IP addresses; set a token to serve it under a name")
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+func onLoopback(r *http.Request) bool {
+	a, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr)
+	if !ok {
+		return false
+	}
+	ap, err := netip.ParseAddrPort(a.String())
+	return err == nil && ap.Addr().IsLoopback()
+}
+
+func localName(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.Trim(host, "[]")
+	if _, err := netip.ParseAddr(host); err == nil {
+		return true
+	}
+	host = strings.TrimSuffix(strings.ToLower(host), ".")
+	return host == "localhost" || strings.HasSuffix(host, ".localhost")
 }
 
 // securityHeaders keeps the console from loading anything from elsewhere and

@@ -75,6 +75,9 @@ func do(t *testing.T, method, url, body string, hdr ...string) (int, http.Header
 	}
 	for i := 0; i+1 < len(hdr); i += 2 {
 		req.Header.Set(hdr[i], hdr[i+1])
+		if hdr[i] == "Host" {
+			req.Host = hdr[i+1]
+		}
 	}
 	resp, err := http.DefaultTransport.RoundTrip(req) // no redirects, no cookie jar
 	if err != nil {

@@ -57,12 +57,8 @@ type server struct {
 
 // New returns the handler for store: the web console, the API and /health.
 func New(store *graph.Store, opts Options) http.Handler {
-	s := &server{
-		store:   store,
-		opts:    opts.withDefaults(),
-		console: consoleFiles(opts.withDefaults().Logger),
-		vendor:  vendorFiles(),
-	}
+	opts = opts.withDefaults()
+	s := &server{store: store, opts: opts, console: consoleFiles(opts.Logger), vendor: vendorFiles()}
 	return s.routes()
 }
 
@@ -77,6 +73,9 @@ func (s *server) routes() http.Handler {
 	mux.Handle("/", s.console)
 	var h http.Handler = mux
 	h = sameOrigin(h)
+	if s.opts.Token == "" {
+		h = loopbackOnly(h)
+	}
 	h = s.auth(h)
 	h = securityHeaders(h)
 	return h

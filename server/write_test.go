@@ -70,3 +70,29 @@ func TestReadAndFormats(t *testing.T) {
 		t.Errorf("formats: status %d, body %.300s", code, body)
 	}
 }
+
+// A page whose name resolves to 127.0.0.1 (DNS rebinding) cannot read the
+// graph of a server without a token.
+func TestRebindingRefused(t *testing.T) {
+	tests := []struct {
+		host, token string
+		want        int
+	}{
+		{"", "", 200}, // 127.0.0.1:port
+		{"localhost:64210", "", 200},
+		{"[::1]:64210", "", 200},
+		{"evil.example:64210", "", 403},
+		{"evil.example:64210", "t", 200}, // with a token, the bearer decides
+	}
+	for _, tt := range tests {
+		ts := newServer(t, Options{Token: tt.token})
+		hdr := []string{"Authorization", "Bearer t"}
+		if tt.host != "" {
+			hdr = append(hdr, "Host", tt.host)
+		}
+		code, _, body := do(t, "POST", ts.URL+"/api/v2/query?lang=gizmo", "g.V().Limit(1).All()", hdr...)
+		if code != tt.want {
+			t.Errorf("Host %q, token %q: status %d (%s), want %d", tt.host, tt.token, code, body, tt.want)
+		}
+	}
+}
