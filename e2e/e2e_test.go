@@ -59,10 +59,10 @@ func run(t *testing.T, db string, stdin string, name string, args ...string) res
 type answers struct {
 	Question string `json:"question"`
 	Answers  []struct {
-		Entity    struct{ ID, Name, Type string } `json:"entity"`
-		Predicate string                          `json:"predicate"`
+		Entity    struct{ ID, Name, Type string }  `json:"entity"`
+		Predicate string                           `json:"predicate"`
 		Object    *struct{ ID, Name, Type string } `json:"object"`
-		Sources   int                             `json:"sources"`
+		Sources   int                              `json:"sources"`
 		Evidence  []struct {
 			Sentence, URL, Title, Published string
 		} `json:"evidence"`
