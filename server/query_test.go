@@ -9,16 +9,17 @@ import (
 func TestQueryGizmo(t *testing.T) {
 	ts := newServer(t, Options{})
 	tests := []struct {
-		name, accept, want string
+		name, accept, ctype, want string
 	}{
-		{"json", "", "North Korea"},
-		{"json-ld, as the console asks", "application/ld+json", "North Korea"},
+		{"json", "", "application/json", "North Korea"},
+		{"json-ld, as the console asks", "application/ld+json", "application/ld+json", "North Korea"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, a := gizmo(t, ts.URL, `g.V("<country:russia>").In("<supplies>").Out("<name>").All()`, "Accept", tt.accept)
-			if code != 200 || len(a.Result) != 1 {
-				t.Fatalf("status %d, answer %+v", code, a)
+			code, hdr, body := do(t, "POST", ts.URL+"/api/v2/query?lang=gizmo", `g.V("<country:russia>").In("<supplies>").Out("<name>").All()`, "Accept", tt.accept)
+			a := decode(t, body)
+			if code != 200 || len(a.Result) != 1 || hdr.Get("Content-Type") != tt.ctype {
+				t.Fatalf("status %d, Content-Type %q, answer %+v", code, hdr.Get("Content-Type"), a)
 			}
 			if m, _ := a.Result[0].(map[string]any); m["id"] != tt.want {
 				t.Errorf("result %v, want id %q", a.Result[0], tt.want)

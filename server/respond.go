@@ -5,9 +5,12 @@ import (
 	"net/http"
 )
 
-// writeJSON answers v as JSON, without escaping <, > and & (IRIs are full of them).
+// writeJSON answers v as JSON, without escaping <, > and & (IRIs are full of
+// them), as application/json unless the caller set another JSON type.
 func writeJSON(w http.ResponseWriter, code int, v any) {
-	w.Header().Set("Content-Type", "application/json")
+	if w.Header().Get("Content-Type") == "" {
+		w.Header().Set("Content-Type", "application/json")
+	}
 	w.WriteHeader(code)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
