@@ -51,6 +51,7 @@ type Store struct {
 	cfg     Config
 	lock    string // path of the holder note, removed on Close
 	backend string
+	sql     *sqlStore // SQL backends: geokg's own connections (sql.go)
 }
 
 // Open opens (and on first use creates) the store described by cfg.
@@ -76,11 +77,16 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, fmt.Errorf("graph: create store directory: %w", err)
 		}
 	}
+	if err := s.openSQL(ctx); err != nil {
+		return nil, err
+	}
 	if err := initStore(name, cfg); err != nil {
+		s.closeSQL()
 		return nil, err
 	}
 	s.h, err = openBounded(ctx, name, cfg)
 	if err != nil {
+		s.closeSQL()
 		return nil, err
 	}
 	if isFileBackend(name) {
@@ -119,6 +125,9 @@ func Backends() []string {
 }
 
 func initStore(name string, cfg Config) error {
+	if isSQLBackend(name) {
+		return nil // openSQL has created the tables
+	}
 	if name == "bolt" || name == "bbolt" {
 		if _, err := os.Stat(filepath.Join(cfg.Address, "indexes.bolt")); err == nil {
 			return nil // exists; initialising would take the lock too
@@ -201,5 +210,6 @@ func (s *Store) Close() error {
 	if s.lock != "" {
 		os.Remove(s.lock)
 	}
+	s.closeSQL()
 	return s.h.Close()
 }

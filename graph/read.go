@@ -2,11 +2,13 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
 
 	"github.com/cayleygraph/cayley"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/geokg/geokg/schema"
@@ -24,6 +26,9 @@ type Stats struct {
 func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	var st Stats
 	cs, err := s.h.QuadStore.Stats(ctx, true)
+	if errors.Is(err, ckv.ErrNoBucket) {
+		return st, nil // a kv store (bolt, leveldb, pebble) that was never written to
+	}
 	if err != nil {
 		return st, fmt.Errorf("graph: stats: %w", err)
 	}

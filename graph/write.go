@@ -84,7 +84,7 @@ func (s *Store) Write(ctx context.Context, batches []Batch) ([]Outcome, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if err := s.h.ApplyDeltas(tx.Deltas, cgraph.IgnoreOpts{IgnoreDup: true, IgnoreMissing: true}); err != nil {
+	if err := s.applyDeltas(ctx, tx.Deltas); err != nil {
 		return nil, fmt.Errorf("graph: write %d articles: %w", len(batches), err)
 	}
 	return outcomes, nil
