@@ -94,12 +94,18 @@ func caseFits(n *gazetteer.Name, toks []token) bool {
 	if n.Entity.Type.IsThing() {
 		return true
 	}
-	first := &toks[0]
-	if first.norm == "the" && len(toks) > 1 {
-		first = &toks[1]
+	for k := range toks {
+		t := &toks[k]
+		if t.kind != tWord || t.cap || lowerNameWords[t.norm] || k == 0 && t.norm == "the" || k > 0 && toks[k-1].norm == "-" {
+			continue
+		}
+		return false // "a strict Islamic state" is not the Islamic State
 	}
-	return first.cap
+	return true
 }
+
+// lowerNameWords may be written in lower case inside a proper name.
+var lowerNameWords = set("of", "the", "and", "al", "el", "de", "du", "la", "le", "bin", "ibn", "von", "van", "der", "da", "do", "dos", "das", "y", "for", "on", "'s", "in", "bint", "abu", "ul")
 
 func isAcronym(w string) bool {
 	letters, upper := 0, 0

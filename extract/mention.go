@@ -29,6 +29,7 @@ type mention struct {
 	place      schema.Entity      // for metonyms: the city itself, when a place is meant
 	origin     schema.Entity      // for things: the country a demonym names ("North Korean shells")
 	possessive bool               // followed by 's: "Russia's allies"
+	appositive bool               // a description in apposition to a name: "Budanov, Ukraine's spy chief,"
 	resolvedBy string             // how an ambiguous or pronominal mention was resolved
 }
 
@@ -36,7 +37,7 @@ func (m *mention) resolved() bool { return !m.ent.IsZero() }
 
 // actor reports whether the mention can fill an actor role.
 func (m *mention) actor() bool {
-	return m.resolved() && m.kind != mDemonym && m.kind != mThing && m.ent.Type.IsActor()
+	return m.resolved() && m.kind != mDemonym && m.kind != mThing && !m.appositive && m.ent.Type.IsActor()
 }
 
 // placeEntity returns the entity to use when the mention fills a place role.
@@ -75,7 +76,26 @@ func (x *Extractor) findMentions(toks []token) []*mention {
 		i = m.end
 	}
 	x.attachModifiers(toks, ms)
+	markAppositives(toks, ms)
 	return ms
+}
+
+// markAppositives marks descriptions that stand beside a person's name
+// between commas: "Kyrylo Budanov, Ukraine's head of military intelligence,"
+// and "the Iraqi Foreign Minister, Ibrahim al-Jaafari". The description is
+// the person, not the country it names, so it takes no role of its own.
+func markAppositives(toks []token, ms []*mention) {
+	for k, m := range ms {
+		if m.kind != mAgent {
+			continue
+		}
+		if k > 0 && m.start >= 2 && toks[m.start-1].norm == "," && ms[k-1].end == m.start-1 && ms[k-1].ent.Type == schema.Person {
+			m.appositive = true
+		}
+		if k+1 < len(ms) && m.end+1 < len(toks) && toks[m.end].norm == "," && ms[k+1].start == m.end+1 && ms[k+1].ent.Type == schema.Person {
+			m.appositive = true
+		}
+	}
 }
 
 func (x *Extractor) newMention(toks []token, start, end int, names []*gazetteer.Name) *mention {
@@ -172,7 +192,7 @@ func (x *Extractor) attachModifiers(toks []token, ms []*mention) {
 // at toks[i], allowing up to two modifiers before it, and where it ends.
 func (x *Extractor) agentAt(toks []token, i int) (int, bool) {
 	for j := i; j < len(toks) && j < i+3; j++ {
-		if toks[j].kind != tWord || toks[j].cap && j > i {
+		if toks[j].kind != tWord || toks[j].cap && j > i || prepositions[toks[j].norm] || determiners[toks[j].norm] {
 			return 0, false
 		}
 		if x.agents[toks[j].norm] != "" {

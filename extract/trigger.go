@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/geokg/geokg/schema"
 )
@@ -20,14 +21,14 @@ func (x *Extractor) findTriggers(s *sentence) []found {
 	var verbs, nouns []found
 	for i := range s.toks {
 		t := &s.toks[i]
-		if t.kind != tWord || s.at[i] >= 0 {
-			continue
+		if t.kind != tWord || s.at[i] >= 0 || t.cap && i > 0 && !s.toks[i-1].is(`"`, "'", "--", ":") || i > 0 && s.toks[i-1].norm == "-" {
+			continue // inside a name, a capitalised word ("Press Secretary"), or a compound ("counter-attack")
 		}
 		forms := x.lex[t.norm]
 		if len(forms) == 0 {
 			continue
 		}
-		nounReading := i+1 < len(s.toks) && s.toks[i+1].norm == "of" || i > 0 && determiners[s.toks[i-1].norm] && s.toks[i-1].norm != "that"
+		nounReading := i+1 < len(s.toks) && s.toks[i+1].norm == "of" || afterDeterminer(s, i)
 		var vf, nf []triggerForm
 		end := i + 1
 		for _, f := range forms {
@@ -45,7 +46,7 @@ func (x *Extractor) findTriggers(s *sentence) []found {
 		switch {
 		case len(nf) > 0 && (nounReading || len(vf) == 0):
 			nouns = append(nouns, found{i: i, end: end, forms: byParticles(nf), noun: true})
-		case len(vf) > 0:
+		case len(vf) > 0 && verbContext(s, i):
 			verbs = append(verbs, found{i: i, end: end, forms: byParticles(vf)})
 		}
 	}
@@ -91,4 +92,59 @@ func satisfies(s *sentence, f *found, p schema.Predicate) bool {
 		}
 	}
 	return false
+}
+
+// afterDeterminer reports a word in a noun phrase: after a determiner,
+// possibly with lower-case modifiers between ("a surprise visit").
+func afterDeterminer(s *sentence, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		t := &s.toks[j]
+		if determiners[t.norm] && !t.is("that", "most", "more", "all", "both", "each") || t.norm == "'s" {
+			return true
+		}
+		if t.kind != tWord || t.cap || s.at[j] >= 0 || auxiliaries[t.norm] || prepositions[t.norm] {
+			return false
+		}
+	}
+	return false
+}
+
+// verbContext reports whether the word at i can be a verb in its place: it
+// follows a subject (a name, a pronoun, a noun phrase's head), an auxiliary,
+// "to", a conjunction or an adverb, and does not follow a determiner.
+func verbContext(s *sentence, i int) bool {
+	if afterDeterminer(s, i) {
+		return false
+	}
+	j := i - 1
+	for j >= 0 && (adverb(&s.toks[j]) || negators[s.toks[j].norm]) {
+		j--
+	}
+	if j < 0 {
+		return true
+	}
+	t := &s.toks[j]
+	switch {
+	case s.at[j] >= 0, auxiliaries[t.norm], t.is("to", "and", "or", ",", "who", "which", "that", "then", "also", "--", ")", "they", "we", "it", "he", "she", "i", "you"):
+		return true
+	case t.kind == tWord && !t.cap && !prepositions[t.norm] && !determiners[t.norm]:
+		// a common noun as head of the subject: "the official said", "rebels attacked"
+		return nounLike(t.norm)
+	}
+	return false
+}
+
+// nounLike guesses that a lower-case word is a plural noun or an agent noun,
+// the heads that stand before verbs: "forces", "troops", "rebels", "officials".
+func nounLike(w string) bool {
+	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") ||
+		strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist") ||
+		strings.HasSuffix(w, "ment") || strings.HasSuffix(w, "ary") || strings.HasSuffix(w, "ce")
+}
+
+var adverbs = set("most", "also", "then", "still", "already", "now", "later", "again", "even", "just",
+	"only", "further", "soon", "once", "previously", "since", "ever", "never", "not", "jointly", "first")
+
+func adverb(t *token) bool {
+	return t.kind == tWord && !t.cap && (strings.HasSuffix(t.norm, "ly") || adverbs[t.norm])
 }
