@@ -3,9 +3,12 @@ package server
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
+	"maps"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"os/exec"
@@ -33,10 +36,11 @@ const browserToken = "browser-test-token"
 func TestBrowserConsole(t *testing.T) {
 	bin := chromium(t)
 	base, served := startServer(t, Options{Token: browserToken})
-	ctx := newBrowser(t, bin)
+	proxy := startProxy(t, strings.TrimPrefix(base, "http://"))
+	ctx := newBrowser(t, bin, proxy.addr)
 	rec := watch(t, ctx)
 
-	t.Run("query", func(t *testing.T) {
+	ok := t.Run("query", func(t *testing.T) {
 		do := func(steps ...chromedp.Action[chromedp.Void]) { must(t, chromedp.Do(ctx, steps...)) }
 		do(chromedp.Navigate(base + "/?token=" + browserToken))
 		if u := eval[string](t, ctx, `location.href`); u != base+"/" {
@@ -48,6 +52,18 @@ func TestBrowserConsole(t *testing.T) {
 		waitFor(t, ctx, `editorText(1).includes("North Korea")`)
 		saveScreenshot(t, ctx)
 	})
+	if ok {
+		pages(t, ctx, rec)
+	}
+	rec.check(t)
+	proxy.check(t)
+	if os.Getenv("GEOKG_LOG_REQUESTS") != "" {
+		t.Logf("served:\n%s", strings.Join(served.list(), "\n"))
+	}
+}
+
+// pages checks the console's other pages, after a query has run.
+func pages(t *testing.T, ctx context.Context, rec *recorder) {
 	t.Run("visualize empty result", func(t *testing.T) {
 		openPage(t, ctx, "Visualize")
 		typeQuery(t, ctx, `g.V("<country:atlantis>").All()`)
@@ -76,10 +92,6 @@ func TestBrowserConsole(t *testing.T) {
 			return slices.ContainsFunc(rec.dialogs(), func(m string) bool { return strings.Contains(m, "read-only") })
 		})
 	})
-	rec.check(t)
-	if os.Getenv("GEOKG_LOG_REQUESTS") != "" {
-		t.Logf("served:\n%s", strings.Join(served.list(), "\n"))
-	}
 }
 
 // chromium finds the browser, or skips the test.
@@ -123,8 +135,12 @@ func startServer(t *testing.T, opts Options) (string, *paths) {
 	return "http://" + ln.Addr().String(), served
 }
 
-func newBrowser(t *testing.T, bin string) context.Context {
+func newBrowser(t *testing.T, bin, proxy string) context.Context {
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		// Every request of the browser, its pages and their workers goes
+		// through the recording proxy; <-loopback> sends loopback there too.
+		chromedp.ProxyServer("http://"+proxy),
+		chromedp.Flag("proxy-bypass-list", "<-loopback>"),
 		chromedp.ExecPath(bin),
 		chromedp.Headless,
 		chromedp.NoSandbox,
@@ -201,6 +217,9 @@ func (rec *recorder) check(t *testing.T) {
 			t.Errorf("page error: %s", e)
 		}
 	}
+	if os.Getenv("GEOKG_LOG_REQUESTS") != "" {
+		t.Logf("requested by the page:\n%s", strings.Join(rec.requests, "\n"))
+	}
 	if len(rec.requests) == 0 {
 		t.Error("saw no requests")
 	}
@@ -243,6 +262,72 @@ func describeArgs(args []*runtime.RemoteObject) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+// proxy forwards the browser's requests for the server and refuses and
+// records any other, so that requests made by web workers and by the browser
+// itself are checked too (page network events miss them).
+type proxy struct {
+	addr    string
+	target  string // host:port of the server
+	mu      sync.Mutex
+	foreign []string
+}
+
+func startProxy(t *testing.T, target string) *proxy {
+	p := &proxy{target: target}
+	ts := httptest.NewServer(p)
+	t.Cleanup(ts.Close)
+	p.addr = strings.TrimPrefix(ts.URL, "http://")
+	return p
+}
+
+func (p *proxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.Method == http.MethodConnect || r.URL.Host != p.target {
+		p.mu.Lock()
+		p.foreign = append(p.foreign, r.Method+" "+r.Host+r.URL.Path)
+		p.mu.Unlock()
+		http.Error(w, "the test allows no request but to the server", http.StatusForbidden)
+		return
+	}
+	r.RequestURI = ""
+	resp, err := http.DefaultTransport.RoundTrip(r)
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusBadGateway)
+		return
+	}
+	defer resp.Body.Close()
+	maps.Copy(w.Header(), resp.Header)
+	w.WriteHeader(resp.StatusCode)
+	io.Copy(w, resp.Body)
+}
+
+// check fails on requests that left 127.0.0.1, except those Chromium makes
+// for itself despite --disable-background-networking (updates, sign-in,
+// autofill, clock), which no page can cause.
+func (p *proxy) check(t *testing.T) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, f := range p.foreign {
+		if chromiumOwn(f) {
+			if os.Getenv("GEOKG_LOG_REQUESTS") != "" {
+				t.Logf("Chromium's own request: %s", f)
+			}
+			continue
+		}
+		t.Errorf("request left 127.0.0.1 (seen by the proxy): %s", f)
+	}
+}
+
+func chromiumOwn(req string) bool {
+	_, target, _ := strings.Cut(req, " ")
+	host, _, _ := strings.Cut(target, "/")
+	host = strings.TrimSuffix(host, ":443")
+	switch host {
+	case "update.googleapis.com", "content-autofill.googleapis.com", "optimizationguide-pa.googleapis.com":
+		return true
+	}
+	return strings.HasSuffix(host, ".google.com") || strings.HasSuffix(host, ".gvt1.com")
 }
 
 // paths is a concurrency-safe set of served paths.
