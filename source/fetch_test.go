@@ -12,6 +12,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/geokg/geokg/schema"
 )
 
 func testFetcher(o FetchOptions) *Fetcher {
@@ -210,5 +212,33 @@ func TestFetchArticle(t *testing.T) {
 	}
 	if a.URL != srv.URL+"/old" || !strings.Contains(a.Text, "in the city of Djerba") || a.Title == "" {
 		t.Errorf("article %s %q", a.URL, a.Title)
+	}
+}
+
+func TestInputReadsURLs(t *testing.T) {
+	page, err := os.ReadFile("testdata/html/lemonde-renseignement-2015.fr.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != "/article" {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(page)
+	}))
+	defer srv.Close()
+	var got []string
+	var bad []*InputError
+	in := Input{Fetcher: testFetcher(FetchOptions{}), OnError: func(e *InputError) error { bad = append(bad, e); return nil }}
+	err = in.Read(context.Background(), []string{srv.URL + "/article", srv.URL + "/missing"}, func(a *schema.Article) error {
+		got = append(got, a.Text)
+		return nil
+	})
+	if err != nil || len(got) != 1 || !strings.Contains(got[0], "François Hollande") {
+		t.Fatalf("articles %d, err %v", len(got), err)
+	}
+	if len(bad) != 1 || !strings.HasPrefix(bad[0].Error(), srv.URL+"/missing: ") || !strings.Contains(bad[0].Error(), "404") {
+		t.Errorf("errors %v", bad)
 	}
 }

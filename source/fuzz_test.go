@@ -10,6 +10,10 @@ import (
 	"github.com/geokg/geokg/schema"
 )
 
+// The seeds are whole fixtures, up to 190 KB. Go's fuzzer spends minutes
+// minimising each new interesting input of that size, so for long runs use
+//
+//	go test ./source -run XXX -fuzz FuzzParseFeed -fuzzminimizetime 0
 func addFixtures(f *testing.F, pattern string) {
 	f.Helper()
 	files, err := filepath.Glob(pattern)
