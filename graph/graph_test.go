@@ -110,3 +110,32 @@ func TestGizmoShortcut(t *testing.T) {
 		t.Errorf("gizmo result %#v", res[0])
 	}
 }
+
+func TestReplaceWithFewerEvents(t *testing.T) {
+	ctx := context.Background()
+	s := openBolt(t, t.TempDir())
+	defer s.Close()
+	two := sampleBatch("North Korea supplies shells to Russia. Iran ships drones to Russia.")
+	ev2 := two.Events[0]
+	ev2.Subject = schema.Entity{ID: "country:iran", Name: "Iran", Type: schema.Country}
+	ev2.SentenceIndex = 1
+	two.Events = append(two.Events, ev2)
+	if _, err := s.Write(ctx, []Batch{two}); err != nil {
+		t.Fatal(err)
+	}
+	one := sampleBatch("North Korea supplies shells to Russia.")
+	out, err := s.Write(ctx, []Batch{one})
+	if err != nil || out[0] != Updated {
+		t.Fatalf("update: %v %v", out, err)
+	}
+	if h, _ := s.articleHash(ctx, one.Article.ID()); h != one.Article.ContentHash() {
+		t.Fatalf("content hash after update = %q, want %q", h, one.Article.ContentHash())
+	}
+	out, err = s.Write(ctx, []Batch{sampleBatch("North Korea supplies shells to Russia.")})
+	if err != nil || out[0] != Unchanged {
+		t.Fatalf("rewrite after update: %v %v, want unchanged", out, err)
+	}
+	if st, _ := s.Stats(ctx); st.Events != 1 || st.Articles != 1 {
+		t.Errorf("stats after update: %+v", st)
+	}
+}

@@ -33,8 +33,15 @@ func (o Outcome) String() string {
 // Write stores the batches in one transaction: each article with all its
 // events, or nothing. An article already stored with the same content is
 // skipped; one stored with other content has its old quads replaced.
+//
+// Replaced articles are removed in a transaction of their own before the
+// new quads are written: Cayley's kv backends lose a node's quads when one
+// transaction both adds quads with that node and removes more quads with it
+// than it adds. Each transaction is whole, so a crash between the two leaves
+// the article absent, and ingesting it again writes it anew.
 func (s *Store) Write(ctx context.Context, batches []Batch) ([]Outcome, error) {
 	tx := cgraph.NewTransactionN(64 * len(batches))
+	removal := cgraph.NewTransaction()
 	outcomes := make([]Outcome, len(batches))
 	seenEntity := map[string]bool{}
 	seenArticle := map[string]bool{}
@@ -55,7 +62,7 @@ func (s *Store) Write(ctx context.Context, batches []Batch) ([]Outcome, error) {
 				return nil, err
 			}
 			for _, q := range old {
-				tx.RemoveQuad(q)
+				removal.RemoveQuad(q)
 			}
 		}
 		seenArticle[id] = true
@@ -83,6 +90,11 @@ func (s *Store) Write(ctx context.Context, batches []Batch) ([]Outcome, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if len(removal.Deltas) > 0 {
+		if err := s.applyDeltas(ctx, removal.Deltas); err != nil {
+			return nil, fmt.Errorf("graph: remove the old version of %d articles: %w", len(removal.Deltas), err)
+		}
 	}
 	if err := s.applyDeltas(ctx, tx.Deltas); err != nil {
 		return nil, fmt.Errorf("graph: write %d articles: %w", len(batches), err)
