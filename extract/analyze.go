@@ -10,25 +10,27 @@ import (
 type doc struct {
 	art         *schema.Article
 	sents       []*sentence
-	seen        map[string]int // entity ID → mentions of it resolved without ambiguity
-	attributors []string       // who said things, in order: for "the official"
+	seen        map[string]int  // entity ID → mentions of it resolved without ambiguity
+	attributors []string        // who said things, in order: for "the official"
+	roles       map[string]bool // roles already stated in the article
 }
 
 // A sentence with its tokens, mentions and clauses.
 type sentence struct {
-	text    string
-	index   int // position in the article, from 0
-	para    int
-	toks    []token
-	ments   []*mention
-	at      []int  // token index → index in ments, or -1
-	clause  []int  // token index → clause number
-	quoted  []bool // token index → inside quotation marks
-	speaker string // who a quotation in or around this sentence is attributed to
+	text       string
+	index      int // position in the article, from 0
+	para       int
+	toks       []token
+	ments      []*mention
+	at         []int        // token index → index in ments, or -1
+	clause     []int        // token index → clause number
+	quoted     []bool       // token index → inside quotation marks
+	speaker    string       // who a quotation in or around this sentence is attributed to
+	subjectsAt [][]*mention // token index → subjects of the verb whose arguments cover it
 }
 
 func (x *Extractor) analyze(a *schema.Article) *doc {
-	d := &doc{art: a, seen: map[string]int{}}
+	d := &doc{art: a, seen: map[string]int{}, roles: map[string]bool{}}
 	paras := paragraphs(a.Text)
 	if t := strings.TrimSpace(a.Title); t != "" && (len(paras) == 0 || !strings.Contains(paras[0], t)) {
 		paras = append([]string{t}, paras...)

@@ -102,20 +102,36 @@ func (x *Extractor) objectsRight(s *sentence, i int, fr *frame, info *schema.Pre
 			if j-i > objectWindow && fr.object.IsZero() && fr.recipient.IsZero() {
 				break
 			}
+			if s.toks[j].norm == "," && info.Object != schema.SlotThing && fr.object.IsZero() && j > i {
+				break // "…, he added": an actor object does not lie past a comma
+			}
 			continue
 		}
 		j = m.end - 1
-		if x.takeArgument(s, m, fr, info) {
+		if m.kind == mPronoun || m.end < len(s.toks) && s.toks[m.end].cap && s.toks[m.end].kind == tWord && s.at[m.end] < 0 {
+			continue // not "he", nor the "UN" of "the UN Board of Inquiry"
+		}
+		took := x.takeArgument(s, m, fr, info)
+		if took {
 			fr.last = max(fr.last, m.end-1)
 		}
-		if done(fr, info) {
-			break
+		if done(fr, info) || !took && firstCandidate(m, info) {
+			break // the first name after the verb that could be its object is, or nothing is
 		}
 	}
 	if fr.location.IsZero() {
 		fr.location = locationAfter(s, fr.last+1, fr)
 	}
 	return true
+}
+
+// firstCandidate reports a mention that could fill an actor or place
+// object, so that no later mention is taken in its stead.
+func firstCandidate(m *mention, info *schema.PredicateInfo) bool {
+	if info.Object == schema.SlotThing || info.Object == schema.SlotNone || m.kind == mDemonym || m.kind == mThing {
+		return false
+	}
+	return m.actor() || !m.placeEntity().IsZero()
 }
 
 // takeArgument puts mention m in the frame's object or recipient slot if it fits.

@@ -17,10 +17,37 @@ type frame struct {
 	last      int // last token used by the arguments
 }
 
+// aidNouns after "provide" or "give" make the event aid, not a supply of goods.
+var aidNouns = set("support", "aid", "assistance", "help", "funding", "funds", "money", "loans", "loan",
+	"grants", "grant", "backing", "financing", "$", "million", "billion", "relief")
+
+func aidAfter(s *sentence, i int) bool {
+	for j := i; j < len(s.toks) && j < i+8; j++ {
+		if aidNouns[s.toks[j].norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// coordinatedVerb returns the subjects of the verb that a trigger is
+// coordinated with: "X had attacked Y and taken Z" gives "taken" X's subjects.
+func coordinatedVerb(s *sentence, i int) []*mention {
+	j := i - 1
+	for j >= 0 && (auxiliaries[s.toks[j].norm] || adverb(&s.toks[j])) {
+		j--
+	}
+	if j < 1 || !s.toks[j].is("and", "or", "then") {
+		return nil
+	}
+	return s.subjectsAt[j]
+}
+
 // sentenceEvents applies the event rules to every trigger of a sentence.
 func (x *Extractor) sentenceEvents(d *doc, s *sentence) []schema.Event {
 	var out []schema.Event
 	used := make([]bool, len(s.toks)) // tokens consumed as arguments of a verb
+	s.subjectsAt = make([][]*mention, len(s.toks)+1)
 	for _, f := range x.findTriggers(s) {
 		if f.noun && used[f.i] {
 			continue // "sign a defence pact with Kim": the verb has it
@@ -28,6 +55,11 @@ func (x *Extractor) sentenceEvents(d *doc, s *sentence) []schema.Event {
 		fr, ok := x.bestFrame(s, &f)
 		if !ok {
 			continue
+		}
+		if !f.noun {
+			for j := f.i + 1; j <= fr.last+1 && j < len(s.subjectsAt); j++ {
+				s.subjectsAt[j] = fr.subjects // what follows the verb continues its clause
+			}
 		}
 		for j := f.i; j <= fr.last && j < len(used); j++ {
 			used[j] = true
@@ -69,6 +101,9 @@ func (x *Extractor) verbFrame(s *sentence, f *found, tf triggerForm) *frame {
 		return x.passiveFrame(s, f, fr, info)
 	}
 	fr.subjects = x.subjects(s, f.i, false)
+	if prev := coordinatedVerb(s, f.i); prev != nil {
+		fr.subjects = prev // "ISIL had attacked Iraq and taken Mosul"
+	}
 	if len(fr.subjects) == 0 {
 		return nil
 	}
@@ -80,6 +115,12 @@ func (x *Extractor) verbFrame(s *sentence, f *found, tf triggerForm) *frame {
 	}
 	if info.Object == schema.SlotNone {
 		fr.quantity = quantityAfter(s, f.end)
+	}
+	if info.Object == schema.SlotThing && fr.object.IsZero() {
+		if !aidAfter(s, f.end) || fr.recipient.IsZero() {
+			return nil // "supply" needs something supplied
+		}
+		fr.pred, fr.object, fr.recipient = "aids", fr.recipient, schema.Entity{} // "provide support to Israel"
 	}
 	return validFrame(fr, info)
 }

@@ -67,6 +67,7 @@ func (x *Extractor) Extract(a *schema.Article) []schema.Event {
 	var out []schema.Event
 	for _, s := range d.sents {
 		out = append(out, x.sentenceEvents(d, s)...)
+		out = append(out, x.roleEvents(d, s)...)
 	}
 	return out
 }

@@ -175,16 +175,32 @@ func (x *Extractor) attachModifiers(toks []token, ms []*mention) {
 		if m.possessive {
 			from++
 		}
-		if end, ok := x.agentAt(toks, from); ok {
-			m.kind, m.end, m.possessive = mAgent, end, false
-			if end < len(toks) && toks[end].norm == "'s" {
-				m.possessive = true
-			}
+		if end, ok := x.agentAt(toks, from); ok && !(k+1 < len(ms) && ms[k+1].start == end && ms[k+1].ent.Type == schema.Person) {
+			x.makeAgent(toks, m, from, end)
 			continue
 		}
 		if m.kind == mDemonym && k+1 < len(ms) && ms[k+1].kind == mThing && ms[k+1].start-m.end <= 2 && m.resolved() {
 			ms[k+1].origin = m.ent
 		}
+	}
+}
+
+// groupSectors are the sectors whose members are not the state: "Syrian
+// rebels" are a group of their own, "Russian forces" act for Russia.
+var groupSectors = set("REB", "OPP", "UAF", "CVL")
+
+// makeAgent turns a demonym or possessive country and the agent noun after
+// it into one acting mention: the country itself for state sectors, or a
+// group named by the phrase ("Syrian rebels") for the others.
+func (x *Extractor) makeAgent(toks []token, m *mention, from, end int) {
+	country := m.ent
+	m.kind, m.end, m.possessive = mAgent, end, false
+	if end < len(toks) && toks[end].norm == "'s" {
+		m.possessive = true
+	}
+	if groupSectors[x.agents[toks[end-1].norm]] && country.Type == schema.Country {
+		name := spanText(toks, m.start, end)
+		m.ent = schema.Entity{ID: schema.EntityID(schema.Group, name), Name: name, Type: schema.Group, Country: country.ID}
 	}
 }
 

@@ -26,7 +26,7 @@ func (x *Extractor) modalityOf(d *doc, s *sentence, i int) modality {
 			m.negated = true
 		case hedges[w]:
 			m.hedged = true
-		case intents[w] && i-j <= 4:
+		case intents[w] && i-j <= 6:
 			m.intent = true
 		}
 	}

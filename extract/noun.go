@@ -15,6 +15,12 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 	x.objectsRight(s, i, fr, info)
 	if m := possessorBefore(s, f.i); m != nil {
 		fr.subjects = []*mention{m}
+	} else if lv := lightVerbBefore(s, f.i); lv >= 0 {
+		fr.subjects = x.subjects(s, lv, false) // "the United States launched an air strike against …"
+		if prev := coordinatedVerb(s, lv); prev != nil {
+			fr.subjects = prev
+		}
+		fr.rule, fr.conf = "light-verb", 0.8
 	}
 	if len(fr.subjects) == 0 {
 		fr.subjects = x.agentAfter(s, fr.last+1)
@@ -80,4 +86,29 @@ func originOf(s *sentence, thing schema.Entity, from int) []*mention {
 		j = m.end - 1
 	}
 	return nil
+}
+
+// lightVerbs carry a nominal trigger's meaning: "launched an attack on",
+// "conducted strikes against", "held talks with".
+var lightVerbs = set("launched", "launch", "launches", "launching", "conducted", "conduct", "conducts",
+	"conducting", "carried", "carry", "carries", "carrying", "staged", "stage", "stages", "mounted",
+	"mount", "mounts", "made", "make", "makes", "began", "begin", "begins", "ordered", "order",
+	"orders", "intensified", "stepped", "held", "hold", "holds", "holding", "had", "has", "have",
+	"opened", "open", "opens", "signed", "sign", "signs", "paid", "pay", "pays", "unleashed",
+	"imposed", "impose", "imposes", "announced", "announces", "offered", "offers", "pursued")
+
+// lightVerbBefore finds a light verb governing the noun at i: within five
+// tokens before it, in its clause, with only determiners, numbers and
+// modifiers between.
+func lightVerbBefore(s *sentence, i int) int {
+	for j := i - 1; j >= 0 && j >= i-5 && s.sameClause(i, j); j-- {
+		t := &s.toks[j]
+		if lightVerbs[t.norm] && !t.cap {
+			return j
+		}
+		if t.kind == tPunct || s.at[j] >= 0 && s.mentionAt(j).actor() || prepositions[t.norm] {
+			return -1
+		}
+	}
+	return -1
 }

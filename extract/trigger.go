@@ -125,6 +125,8 @@ func verbContext(s *sentence, i int) bool {
 	}
 	t := &s.toks[j]
 	switch {
+	case s.at[j] >= 0 && indefiniteBefore(s, s.mentionAt(j)):
+		return false // "an Islamic State target": the name modifies a noun
 	case s.at[j] >= 0, auxiliaries[t.norm], t.is("to", "and", "or", ",", "who", "which", "that", "then", "also", "--", ")", "they", "we", "it", "he", "she", "i", "you"):
 		return true
 	case t.kind == tWord && !t.cap && !prepositions[t.norm] && !determiners[t.norm]:
@@ -137,9 +139,15 @@ func verbContext(s *sentence, i int) bool {
 // nounLike guesses that a lower-case word is a plural noun or an agent noun,
 // the heads that stand before verbs: "forces", "troops", "rebels", "officials".
 func nounLike(w string) bool {
-	return strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "ous") ||
-		strings.HasSuffix(w, "er") || strings.HasSuffix(w, "or") || strings.HasSuffix(w, "ist") ||
-		strings.HasSuffix(w, "ment") || strings.HasSuffix(w, "ary") || strings.HasSuffix(w, "ce")
+	if hasAnySuffix(w, "ss", "ous", "ates", "izes", "ises", "ifies", "ects", "eats", "ains") {
+		return false // "reiterates", "emphasizes": verbs, not plural nouns
+	}
+	return strings.HasSuffix(w, "s") || hasAnySuffix(w, "er", "or", "ist", "ment", "ce")
+}
+
+// indefiniteBefore reports a name after "a" or "an": a modifier of the noun after it.
+func indefiniteBefore(s *sentence, m *mention) bool {
+	return m.start > 0 && s.toks[m.start-1].is("a", "an")
 }
 
 var adverbs = set("most", "also", "then", "still", "already", "now", "later", "again", "even", "just",

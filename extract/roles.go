@@ -1,0 +1,102 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// leaderTitles before a person's name state that the person leads a country.
+var leaderTitles = set("president", "prime minister", "king", "queen", "emir", "supreme leader",
+	"chancellor", "premier", "sultan", "leader", "head of state", "monarch", "dictator", "taoiseach")
+
+// roleEvents finds roles stated by titles and appositions: "Syrian President
+// Bashar Assad" and "President Putin" (leads the country), "X, the leader of
+// Y" (leads Y), "X, a member of Y" (member of Y). A role is stated once per article.
+func (x *Extractor) roleEvents(d *doc, s *sentence) []schema.Event {
+	var out []schema.Event
+	for k, m := range s.ments {
+		if !m.resolved() || m.ent.Type != schema.Person || m.kind == mPronoun {
+			continue
+		}
+		if c, rule := x.titleCountry(s, k); !c.IsZero() {
+			out = appendRole(out, d, s, m.ent, schema.Leads, c, rule, spanText(s.toks, max(0, m.start-3), m.end))
+		}
+		if p, o, ok := appositionRole(s, k); ok {
+			out = appendRole(out, d, s, m.ent, p, o, "apposition", spanText(s.toks, m.start, min(len(s.toks), m.end+8)))
+		}
+	}
+	return out
+}
+
+func appendRole(out []schema.Event, d *doc, s *sentence, who schema.Entity, p schema.Predicate, what schema.Entity, rule, verb string) []schema.Event {
+	key := who.ID + "|" + string(p) + "|" + what.ID
+	if d.roles[key] || who.ID == what.ID {
+		return out
+	}
+	d.roles[key] = true
+	conf := 0.8
+	if rule == "title+gazetteer" {
+		conf = 0.7
+	}
+	return append(out, schema.Event{Subject: who, Predicate: p, Object: what, Verb: strings.ToLower(verb),
+		Sentence: s.text, SentenceIndex: s.index, Confidence: conf, Rule: rule, Article: d.art})
+}
+
+// titleCountry reads a leader's title before person mention k: the country
+// is the demonym or possessive before the title ("Syrian President",
+// "Russia's president"), or else the person's country in the gazetteer.
+func (x *Extractor) titleCountry(s *sentence, k int) (schema.Entity, string) {
+	m := s.ments[k]
+	for n := 3; n >= 1; n-- {
+		if m.start-n < 0 {
+			continue
+		}
+		title := strings.Join(nameKeys(spanText(s.toks, m.start-n, m.start)), " ")
+		if !leaderTitles[title] {
+			continue
+		}
+		if k > 0 && s.ments[k-1].end == m.start-n && s.ments[k-1].ent.Type == schema.Country {
+			return s.ments[k-1].ent, "title"
+		}
+		if e, ok := x.gaz.Entity(m.ent.ID); ok && e.Country != "" {
+			if c, ok := x.gaz.Entity(e.Country); ok {
+				return c.Entity, "title+gazetteer"
+			}
+		}
+	}
+	return schema.Entity{}, ""
+}
+
+// appositionRole reads ", the leader of Y", ", head of Y", ", a member of Y"
+// after person mention k.
+func appositionRole(s *sentence, k int) (schema.Predicate, schema.Entity, bool) {
+	m := s.ments[k]
+	j := m.end
+	if j >= len(s.toks) || s.toks[j].norm != "," {
+		return "", schema.Entity{}, false
+	}
+	j++
+	for j < len(s.toks) && (determiners[s.toks[j].norm] || s.toks[j].kind == tWord && !s.toks[j].cap && !officeWords[s.toks[j].norm] && j-m.end < 4) {
+		j++
+	}
+	if j+2 >= len(s.toks) || s.toks[j+1].norm != "of" {
+		return "", schema.Entity{}, false
+	}
+	pred := schema.Leads
+	switch {
+	case s.toks[j].is("member", "members"):
+		pred = "member_of"
+	case s.toks[j].is("leader", "head", "chief", "commander", "president", "chairman", "director", "founder"):
+	default:
+		return "", schema.Entity{}, false
+	}
+	k2 := j + 2
+	for k2 < len(s.toks) && determiners[s.toks[k2].norm] {
+		k2++
+	}
+	if o := s.mentionAt(k2); o != nil && o.actor() && o.start == k2 {
+		return pred, o.ent, true
+	}
+	return "", schema.Entity{}, false
+}
