@@ -53,7 +53,7 @@ func TestConformanceCockroach(t *testing.T) {
 	})
 }
 
-func open(t *testing.T, cfg graph.Config) *graph.Store {
+func open(t testing.TB, cfg graph.Config) *graph.Store {
 	t.Helper()
 	s, err := graph.Open(context.Background(), cfg)
 	if err != nil {

@@ -22,22 +22,36 @@ type sqlStore struct {
 	fast bool
 }
 
+// OptionFastSQL is the Config.Options key that, set to false, makes a
+// PostgreSQL store read and write only through Cayley's own statements, as
+// Cayley ships them: slower, for comparison and as a fallback.
+const OptionFastSQL = "geokg_fast_sql"
+
 // Advisory lock keys (pg_advisory_lock takes a bigint).
 const (
 	initLockKey  = 0x67656f6b67_01 // "geokg" 01: creating tables and indexes
 	writeLockKey = 0x67656f6b67_02 // "geokg" 02: one writing transaction at a time
 )
 
-// extraSchema is what geokg adds to Cayley's schema: a table of feed leases
-// and an index for label-first scans ("every quad of article X"), which
-// Cayley does not create.
+// extraSchema is what geokg changes in Cayley's schema: a table of feed
+// leases; an index for label-first scans ("every quad of article X"), which
+// Cayley does not create; and no foreign keys from quads to nodes. Checking
+// them took a third of the time of every insert, geokg's writer inserts a
+// quad's nodes in the same transaction as the quad, and Cayley's own
+// CockroachDB schema has none either.
 var extraSchema = []string{
+	`CREATE INDEX IF NOT EXISTS geokg_quads_label ON quads (label_hash) WHERE label_hash IS NOT NULL`,
+	`ALTER TABLE quads DROP CONSTRAINT IF EXISTS subject_hash_fk`,
+	`ALTER TABLE quads DROP CONSTRAINT IF EXISTS predicate_hash_fk`,
+	`ALTER TABLE quads DROP CONSTRAINT IF EXISTS object_hash_fk`,
+	`ALTER TABLE quads DROP CONSTRAINT IF EXISTS label_hash_fk`,
+	// Last: its presence tells prepare that the statements above have run,
+	// so that later opens take no table locks.
 	`CREATE TABLE IF NOT EXISTS geokg_leases (
 		name    TEXT PRIMARY KEY,
 		holder  TEXT NOT NULL,
 		expires TIMESTAMPTZ NOT NULL
 	)`,
-	`CREATE INDEX IF NOT EXISTS geokg_quads_label ON quads (label_hash) WHERE label_hash IS NOT NULL`,
 }
 
 // openSQL connects to a SQL backend and, on first use, creates Cayley's
@@ -50,7 +64,11 @@ func (s *Store) openSQL(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("graph: connect to %s: %w", s.backend, err)
 	}
-	q := &sqlStore{pool: pool, fast: s.backend == "postgres"}
+	fast, _ := s.cfg.Options[OptionFastSQL].(bool)
+	if _, set := s.cfg.Options[OptionFastSQL]; !set {
+		fast = true
+	}
+	q := &sqlStore{pool: pool, fast: fast && s.backend == "postgres"}
 	if err := q.prepare(ctx, s.backend, s.cfg); err != nil {
 		pool.Close()
 		return err
@@ -83,11 +101,15 @@ func (q *sqlStore) prepare(ctx context.Context, backend string, cfg Config) erro
 		}
 		defer conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, int64(initLockKey))
 	}
-	var exists bool
-	if err := conn.QueryRow(ctx, `SELECT to_regclass('quads') IS NOT NULL`).Scan(&exists); err != nil {
+	var quads, leases bool
+	err = conn.QueryRow(ctx, `SELECT to_regclass('quads') IS NOT NULL, to_regclass('geokg_leases') IS NOT NULL`).Scan(&quads, &leases)
+	if err != nil {
 		return fmt.Errorf("graph: inspect %s store: %w", backend, err)
 	}
-	if !exists {
+	if leases {
+		return nil
+	}
+	if !quads {
 		err := cgraph.InitQuadStore(backend, cfg.Address, cfg.Options)
 		if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			return fmt.Errorf("graph: initialise %s store: %w", backend, err)
