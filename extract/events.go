@@ -136,8 +136,8 @@ func isPassive(s *sentence, f *found) bool {
 		if beForms[w] && w != "'s" {
 			return true
 		}
-		if s.toks[j].kind != tWord || s.at[j] >= 0 {
-			return false
+		if s.toks[j].kind != tWord || s.at[j] >= 0 || !adverb(&s.toks[j]) && !negators[w] {
+			return false // "is believed to have shipped" is active
 		}
 	}
 	return false
@@ -148,12 +148,15 @@ func isPassive(s *sentence, f *found) bool {
 // supply or the object of anything else.
 func (x *Extractor) passiveFrame(s *sentence, f *found, fr *frame, info *schema.PredicateInfo) *frame {
 	fr.rule, fr.conf = "passive", 0.85
-	j := f.end
-	if j < len(s.toks) && s.toks[j].norm == "by" {
+	for j := f.end; j < len(s.toks) && j < f.end+7 && s.sameClause(f.i, j); j++ {
+		if s.toks[j].norm != "by" {
+			continue
+		}
 		if m := x.nextActor(s, j+1, 3); m != nil {
 			fr.subjects = coordinated(s, m, true)
 			fr.last = m.end - 1
 		}
+		break
 	}
 	if len(fr.subjects) == 0 {
 		return nil
@@ -170,8 +173,8 @@ func (x *Extractor) passiveFrame(s *sentence, f *found, fr *frame, info *schema.
 	case theme.actor() || !theme.placeEntity().IsZero():
 		fr.object = slotEntity(theme, info.Object)
 	}
-	if fr.object.IsZero() && info.Object == schema.SlotThing {
-		x.objectsRight(s, fr.last+1, fr, info)
+	if info.Object == schema.SlotThing && (fr.object.IsZero() || fr.recipient.IsZero() && info.Recipient) {
+		x.objectsRight(s, f.end, fr, info) // "supplied to Russia by North Korea", "supplied with drones"
 	}
 	return validFrame(fr, info)
 }

@@ -93,6 +93,11 @@ func quantityAround(s *sentence, m *mention) *schema.Quantity {
 			break
 		}
 	}
+	if best != nil && best.Per == "" {
+		if per, _ := ratePeriod(s.toks, m.end); per != "" {
+			best.Per = per // "three million shells a year"
+		}
+	}
 	if q := parentheticalQuantity(s, m.end); q != nil {
 		if best == nil || best.Unit == "share" {
 			if best != nil {

@@ -44,7 +44,7 @@ func (x *Extractor) findTriggers(s *sentence) []found {
 			end = max(end, e)
 		}
 		switch {
-		case len(nf) > 0 && (nounReading || len(vf) == 0):
+		case len(nf) > 0 && (nounReading || len(vf) == 0 || !verbContext(s, i)):
 			nouns = append(nouns, found{i: i, end: end, forms: byParticles(nf), noun: true})
 		case len(vf) > 0 && verbContext(s, i):
 			verbs = append(verbs, found{i: i, end: end, forms: byParticles(vf)})

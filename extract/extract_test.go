@@ -1,0 +1,150 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// brief renders an event as "Subject -predicate-> Object to=Recipient" plus
+// its flags, for comparison in tests.
+func brief(e schema.Event) string {
+	s := e.Subject.Name + " -" + string(e.Predicate) + "-> " + e.Object.Name
+	if !e.Recipient.IsZero() {
+		s += " to=" + e.Recipient.Name
+	}
+	if e.Negated {
+		s += " [negated]"
+	}
+	if e.Hedged {
+		s += " [hedged]"
+	}
+	if e.AttributedTo != "" {
+		s += " by=" + e.AttributedTo
+	}
+	return s
+}
+
+func extractBrief(text string, published time.Time) []string {
+	var out []string
+	for _, e := range New(nil).Extract(&schema.Article{URL: "test:", Text: text, Published: published}) {
+		out = append(out, brief(e))
+	}
+	return out
+}
+
+// Sentences written for these tests, one construction each.
+func TestExtractSentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // every event extracted, in order
+	}{
+		{"active with recipient", "Iran shipped 300 drones to Russia last year.",
+			[]string{"Iran -ships-> drones to=Russia"}},
+		{"passive with agent", "Artillery shells are being supplied to Russia by North Korea.",
+			[]string{"North Korea -supplies-> artillery shells to=Russia"}},
+		{"passive actor theme is recipient", "Russia is being supplied by Iran with drones.",
+			[]string{"Iran -supplies-> drones to=Russia"}},
+		{"nominal with demonym origin", "Officials tracked shipments of Iranian drones.",
+			[]string{"Iran -ships-> drones"}},
+		{"coordinated subjects meet", "Vladimir Putin and Xi Jinping met in Beijing.",
+			[]string{"Vladimir Putin -meets-> Xi Jinping"}},
+		{"metonym acts for its country", "The Kremlin sanctioned Estonia.",
+			[]string{"Russia -sanctions-> Estonia"}},
+		{"demonym with agent noun acts", "Russian forces captured Avdiivka.",
+			[]string{"Russia -captures-> Avdiivka"}},
+		{"possessor is not the actor", "Russia's allies refused to supply Moscow with tanks.", nil},
+		{"negation", "Germany did not send tanks to Ukraine.",
+			[]string{"Germany -ships-> tanks to=Ukraine [negated]"}},
+		{"hedging", "Iran is believed to have shipped missiles to Russia.",
+			[]string{"Iran -ships-> missiles to=Russia [hedged]"}},
+		{"according to", "North Korea supplies shells to Russia, according to Ukrainian intelligence.",
+			[]string{"North Korea -supplies-> artillery shells to=Russia by=Ukrainian intelligence"}},
+		{"trailing speech verb", "China sold drones to Iran, officials said.",
+			[]string{"China -sells-> drones to=Iran by=officials"}},
+		{"conditional is not a fact", "Poland would send jets to Ukraine if NATO agreed.", nil},
+		{"light verb and nominal attack", "Israel launched air strikes against Hezbollah.",
+			[]string{"Israel -attacks-> Hezbollah"}},
+		{"title states leadership", "Ukrainian President Volodymyr Zelensky visited Washington.",
+			[]string{"Volodymyr Zelensky -visits-> Washington", "Volodymyr Zelensky -leads-> Ukraine"}},
+		{"coordinated verbs share the subject", "Hamas attacked Israel and captured hostages.",
+			[]string{"Hamas -attacks-> Israel"}},
+		{"signing needs an agreement", "Turkey signed a defence pact with Qatar.",
+			[]string{"Turkey -signs_agreement-> Qatar"}},
+		{"sign without agreement is nothing", "Turkey signed the letter.", nil},
+		{"aid nouns make aid", "Japan will provide support to Ukraine.",
+			[]string{"Japan -aids-> Ukraine [hedged]"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := extractBrief(tt.text, time.Time{})
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("Extract(%q)\n got: %q\nwant: %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFurnitureYieldsNothing(t *testing.T) {
+	text := strings.Join([]string{
+		"Subscribe to our newsletter for updates on Russia and Ukraine",
+		"Advertisement",
+		"a tank firing at Ukrainian positions near Russian lines",
+		"Russian forces attack Kharkiv in a photo from last week",
+		"Russian forces attack Kharkiv in a photo from last week",
+		"JOHN SMITH/AFP VIA GETTY IMAGES",
+		"Iran shipped drones to Russia.",
+	}, "\n")
+	got := extractBrief(text, time.Time{})
+	want := []string{"Iran -ships-> drones to=Russia"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestQuantitiesAndTimes(t *testing.T) {
+	pub := time.Date(2024, 10, 23, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text, quantity, time string
+	}{
+		{"Iran shipped 200 ballistic missiles to Russia in September.", "200", "2024-09"},
+		{"North Korea supplies about three million shells a year to Russia.", "~3,000,000/year", ""},
+		{"Iran shipped drones to Russia last month.", "", "2024-09"},
+		{"Iran shipped drones to Russia in June 2023.", "", "2023-06"},
+		{"Iran shipped drones to Russia earlier this year.", "", "2024"},
+	}
+	for _, tt := range tests {
+		evs := New(nil).Extract(&schema.Article{Text: tt.text, Published: pub})
+		if len(evs) != 1 {
+			t.Errorf("%q: %d events", tt.text, len(evs))
+			continue
+		}
+		if q := evs[0].Quantity.String(); q != tt.quantity || evs[0].Time != tt.time {
+			t.Errorf("%q: quantity %q time %q, want %q %q", tt.text, q, evs[0].Time, tt.quantity, tt.time)
+		}
+	}
+}
+
+func TestSeedArticle(t *testing.T) {
+	evs := New(nil).Extract(&schema.Article{URL: "file:seed", Text: readSeed(t)})
+	want := map[string]bool{
+		"North Korea -supplies-> artillery shells to=Russia by=western intelligence": false,
+		"Iran -ships-> ballistic missiles to=Russia by=The Times":                     false,
+		"Vladimir Putin -meets-> Kim Jong Un":                                          false,
+	}
+	for _, e := range evs {
+		if _, ok := want[brief(e)]; ok {
+			want[brief(e)] = true
+		}
+		if e.Subject.ID == e.Object.ID || e.Subject.ID == e.Recipient.ID {
+			t.Errorf("self-loop: %s", brief(e))
+		}
+	}
+	for w, found := range want {
+		if !found {
+			t.Errorf("missing %s", w)
+		}
+	}
+}
