@@ -131,8 +131,8 @@ func TestSeedArticle(t *testing.T) {
 	evs := New(nil).Extract(&schema.Article{URL: "file:seed", Text: readSeed(t)})
 	want := map[string]bool{
 		"North Korea -supplies-> artillery shells to=Russia by=western intelligence": false,
-		"Iran -ships-> ballistic missiles to=Russia by=The Times":                     false,
-		"Vladimir Putin -meets-> Kim Jong Un":                                          false,
+		"Iran -ships-> ballistic missiles to=Russia by=The Times":                    false,
+		"Vladimir Putin -meets-> Kim Jong Un":                                        false,
 	}
 	for _, e := range evs {
 		if _, ok := want[brief(e)]; ok {
