@@ -54,7 +54,7 @@ article whole, or not at all, to the graph store. JSON Lines inputs hold one
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "dry-run output: jsonl (default) or json")
 	cmd.Flags().Bool("allow-private", false, "allow fetching URLs on private and loopback addresses (fetch.allow_private)")
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cli.UsageError{Err: err} })
-	cmd.AddCommand(newEvalCommand())
+	cmd.AddCommand(newEvalCommand(), newFeedsCommand())
 	return cmd
 }
 
