@@ -46,12 +46,12 @@ func tokenize(s string) []token {
 		switch {
 		case unicode.IsSpace(r):
 			i += w
-		case unicode.IsDigit(r):
+		case r >= '0' && r <= '9':
 			j := scanNumber(s, i)
 			toks = append(toks, token{text: s[i:j], norm: s[i:j], start: i, end: j, kind: tNumber})
 			i = j
-		case unicode.IsLetter(r):
-			j := scanWord(s, i)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			j := max(scanWord(s, i), i+w)
 			toks = append(toks, wordToken(s, i, j))
 			i = j
 		case isApostrophe(r) && possessiveAt(s, i+w):
