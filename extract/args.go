@@ -108,7 +108,7 @@ func (x *Extractor) objectsRight(s *sentence, i int, fr *frame, info *schema.Pre
 			continue
 		}
 		j = m.end - 1
-		if m.kind == mPronoun || m.end < len(s.toks) && s.toks[m.end].cap && s.toks[m.end].kind == tWord && s.at[m.end] < 0 {
+		if m.kind == mPronoun || m.end < len(s.toks) && s.toks[m.end].cap && s.toks[m.end].kind == tWord && s.at[m.end] < 0 && !isTimeWord(&s.toks[m.end]) {
 			continue // not "he", nor the "UN" of "the UN Board of Inquiry"
 		}
 		took := x.takeArgument(s, m, fr, info)
@@ -128,7 +128,7 @@ func (x *Extractor) objectsRight(s *sentence, i int, fr *frame, info *schema.Pre
 // firstCandidate reports a mention that could fill an actor or place
 // object, so that no later mention is taken in its stead.
 func firstCandidate(m *mention, info *schema.PredicateInfo) bool {
-	if info.Object == schema.SlotThing || info.Object == schema.SlotNone || m.kind == mDemonym || m.kind == mThing {
+	if info.Object == schema.SlotThing || info.Object == schema.SlotNone || m.kind == mDemonym || m.kind == mThing || m.possessive {
 		return false
 	}
 	return m.actor() || !m.placeEntity().IsZero()

@@ -72,6 +72,7 @@ func (x *Extractor) findMentions(toks []token) []*mention {
 			continue
 		}
 		m := x.newMention(toks, i, end, names)
+		x.extendGivenNames(toks, m, ms)
 		ms = append(ms, m)
 		i = m.end
 	}
@@ -95,6 +96,26 @@ func markAppositives(toks []token, ms []*mention) {
 		if k+1 < len(ms) && m.end+1 < len(toks) && toks[m.end].norm == "," && ms[k+1].start == m.end+1 && ms[k+1].ent.Type == schema.Person {
 			m.appositive = true
 		}
+	}
+}
+
+// extendGivenNames makes "Bashar Assad" one mention when the gazetteer
+// knows only "Assad": capitalised words right before a person's name that
+// are not titles or other names belong to it.
+func (x *Extractor) extendGivenNames(toks []token, m *mention, ms []*mention) {
+	if m.ent.Type != schema.Person {
+		return
+	}
+	prevEnd := 0
+	if len(ms) > 0 {
+		prevEnd = ms[len(ms)-1].end
+	}
+	for n := 0; n < 2 && m.start-1 >= prevEnd; n++ {
+		t := &toks[m.start-1]
+		if t.kind != tWord || !t.cap || t.upper || capStopwords[t.norm] || x.titles[t.norm] {
+			return
+		}
+		m.start--
 	}
 }
 
@@ -211,7 +232,7 @@ func (x *Extractor) agentAt(toks []token, i int) (int, bool) {
 		if toks[j].kind != tWord || toks[j].cap && j > i || prepositions[toks[j].norm] || determiners[toks[j].norm] {
 			return 0, false
 		}
-		if x.agents[toks[j].norm] != "" {
+		if x.agents[toks[j].norm] != "" || officeWords[toks[j].norm] {
 			return j + 1, true
 		}
 	}

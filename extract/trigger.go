@@ -116,9 +116,9 @@ func verbContext(s *sentence, i int) bool {
 	if afterDeterminer(s, i) {
 		return false
 	}
-	j := i - 1
+	j := skipTimePhrase(s, i-1)
 	for j >= 0 && (adverb(&s.toks[j]) || negators[s.toks[j].norm]) {
-		j--
+		j = skipTimePhrase(s, j-1)
 	}
 	if j < 0 {
 		return true
@@ -155,4 +155,35 @@ var adverbs = set("most", "also", "then", "still", "already", "now", "later", "a
 
 func adverb(t *token) bool {
 	return t.kind == tWord && !t.cap && (strings.HasSuffix(t.norm, "ly") || adverbs[t.norm])
+}
+
+var timeWords = set("today", "yesterday", "overnight", "tonight", "earlier", "later", "recently")
+
+// skipTimePhrase steps left over a time phrase ending at j ("on Wednesday",
+// "Tuesday", "last week", "in 2014") and returns the token before it.
+func skipTimePhrase(s *sentence, j int) int {
+	if j < 0 {
+		return j
+	}
+	t := &s.toks[j]
+	switch {
+	case weekdays[t.norm] != 0 || t.norm == "sunday" || timeWords[t.norm]:
+	case months[t.norm] != 0 && t.cap:
+	case isYear(t.norm) || isDay(t.norm) && j > 0 && months[s.toks[j-1].norm] != 0:
+	case t.is("week", "month", "year") && j > 0 && s.toks[j-1].is("last", "this", "next"):
+		j--
+	default:
+		return j
+	}
+	j--
+	for j >= 0 && (s.toks[j].is("on", "in", "last", "this", "early", "late", ",") || months[s.toks[j].norm] != 0 && s.toks[j].cap) {
+		j--
+	}
+	return j
+}
+
+// isTimeWord reports a weekday or month name.
+func isTimeWord(t *token) bool {
+	_, day := weekdays[t.norm]
+	return day || months[t.norm] != 0 && t.cap
 }
