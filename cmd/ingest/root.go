@@ -24,6 +24,7 @@ Exit status: 0 all inputs ingested; 1 failure; 2 usage or configuration error;
 type ingestOptions struct {
 	dryRun bool
 	output string
+	server string
 }
 
 func newRootCommand() *cobra.Command {
@@ -34,7 +35,10 @@ func newRootCommand() *cobra.Command {
 		Long: `ingest reads articles from files, folders (recursively: .txt, .md, .html, .jsonl),
 URLs, or standard input ("-"), extracts the events they state, and writes each
 article whole, or not at all, to the graph store. JSON Lines inputs hold one
-{"url","title","published","text"|"html"} object a line.` + exitStatus,
+{"url","title","published","text"|"html"} object a line.
+
+While "query serve" owns the store, --server URL writes through its HTTP API
+instead (start it with --allow-writes; GEOKG_TOKEN is sent when set).` + exitStatus,
 		Args:          cobra.ArbitraryArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -52,6 +56,7 @@ article whole, or not at all, to the graph store. JSON Lines inputs hold one
 	cli.AddStoreFlags(cmd.PersistentFlags())
 	cmd.Flags().BoolVar(&opts.dryRun, "dry-run", false, "extract and print events; write nothing")
 	cmd.Flags().StringVarP(&opts.output, "output", "o", "", "dry-run output: jsonl (default) or json")
+	cmd.Flags().StringVar(&opts.server, "server", "", "write through the geokg server at `URL` (query serve --allow-writes) instead of opening the store")
 	cmd.Flags().Bool("allow-private", false, "allow fetching URLs on private and loopback addresses (fetch.allow_private)")
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cli.UsageError{Err: err} })
 	cmd.AddCommand(newEvalCommand(), newFeedsCommand())
@@ -72,6 +77,8 @@ func runIngest(ctx context.Context, cfg *cli.Config, opts ingestOptions, args []
 	var sum pipeline.Summary
 	if opts.dryRun {
 		err = dryRun(ctx, in, x, args, opts.output, stdout)
+	} else if opts.server != "" {
+		sum, err = writeRemote(ctx, cfg, in, x, args, opts.server)
 	} else {
 		sum, err = write(ctx, cfg, in, x, args)
 	}
