@@ -45,6 +45,26 @@ func (x *Extractor) subjects(s *sentence, i int, speech bool) []*mention {
 		}
 		return coordinated(s, m, false)
 	}
+	if m := relativeAntecedent(s, i); m != nil {
+		return []*mention{m}
+	}
+	return nil
+}
+
+// relativeAntecedent returns the actor a relative clause hangs from: "the
+// militant group that has seized …", "Hamas, which controls Gaza".
+func relativeAntecedent(s *sentence, i int) *mention {
+	c := clauseStart(s, i)
+	if c == 0 || !s.toks[c].is("that", "which", "who") {
+		return nil
+	}
+	j := c - 1
+	if s.toks[j].norm == "," {
+		j--
+	}
+	if m := s.mentionAt(j); m != nil && m.actor() && m.end == j+1 {
+		return m
+	}
 	return nil
 }
 

@@ -56,7 +56,7 @@ func confidence(fr *frame, subj *mention, mod modality) (float64, string) {
 	case subj.kind == mMetonym || subj.kind == mAgent:
 		c *= 0.95
 		rule += "+metonym"
-	case subj.resolvedBy == "pronoun":
+	case subj.resolvedBy == "pronoun" || subj.resolvedBy == "description":
 		c *= 0.85
 		rule += "+pronoun"
 	case subj.resolvedBy == "context":

@@ -11,26 +11,28 @@ import (
 type mentionKind uint8
 
 const (
-	mName    mentionKind = iota // a proper name or alias: "North Korea", "Putin"
-	mMetonym                    // a capital or seat of government acting for its country: "the Kremlin"
-	mDemonym                    // an adjective: "North Korean shells" (a modifier, not an actor)
-	mAgent                      // a demonym or country with an agent noun: "Russian forces"
-	mThing                      // a weapon or commodity
-	mPronoun                    // he, she: resolved to a person mentioned before
-	mUnknown                    // a person or organisation not in the gazetteer
+	mName        mentionKind = iota // a proper name or alias: "North Korea", "Putin"
+	mMetonym                        // a capital or seat of government acting for its country: "the Kremlin"
+	mDemonym                        // an adjective: "North Korean shells" (a modifier, not an actor)
+	mAgent                          // a demonym or country with an agent noun: "Russian forces"
+	mThing                          // a weapon or commodity
+	mPronoun                        // he, she: resolved to a person mentioned before
+	mUnknown                        // a person or organisation not in the gazetteer
+	mDescription                    // "the group", "the country": resolved to an entity named before
 )
 
 // A mention is a span of tokens that names an entity.
 type mention struct {
 	start, end int // token span [start, end)
 	kind       mentionKind
-	cands      []*gazetteer.Entry // candidates before resolution
-	ent        schema.Entity      // the resolved entity; zero while ambiguous
-	place      schema.Entity      // for metonyms: the city itself, when a place is meant
-	origin     schema.Entity      // for things: the country a demonym names ("North Korean shells")
-	possessive bool               // followed by 's: "Russia's allies"
-	appositive bool               // a description in apposition to a name: "Budanov, Ukraine's spy chief,"
-	resolvedBy string             // how an ambiguous or pronominal mention was resolved
+	cands      []*gazetteer.Entry  // candidates before resolution
+	ent        schema.Entity       // the resolved entity; zero while ambiguous
+	place      schema.Entity       // for metonyms: the city itself, when a place is meant
+	origin     schema.Entity       // for things: the country a demonym names ("North Korean shells")
+	possessive bool                // followed by 's: "Russia's allies"
+	appositive bool                // a description in apposition to a name: "Budanov, Ukraine's spy chief,"
+	resolvedBy string              // how an ambiguous or pronominal mention was resolved
+	want       []schema.EntityType // for descriptions: the types they may refer to
 }
 
 func (m *mention) resolved() bool { return !m.ent.IsZero() }
@@ -67,6 +69,11 @@ func (x *Extractor) findMentions(toks []token) []*mention {
 			}
 			if pronounsPerson[toks[i].norm] && toks[i].norm != "his" && toks[i].norm != "her" {
 				ms = append(ms, &mention{start: i, end: i + 1, kind: mPronoun})
+			}
+			if m := description(toks, i); m != nil {
+				ms = append(ms, m)
+				i = m.end
+				continue
 			}
 			i++
 			continue
@@ -238,3 +245,42 @@ func (x *Extractor) agentAt(toks []token, i int) (int, bool) {
 	}
 	return 0, false
 }
+
+// descriptionHeads are the nouns of definite descriptions that refer back
+// to an entity named before, with the types they may refer to.
+var descriptionHeads = map[string][]schema.EntityType{
+	"group":        {schema.Group, schema.Organization},
+	"organisation": {schema.Organization, schema.Group},
+	"organization": {schema.Organization, schema.Group},
+	"militia":      {schema.Group},
+	"movement":     {schema.Group, schema.Organization},
+	"country":      {schema.Country},
+	"nation":       {schema.Country},
+	"kingdom":      {schema.Country},
+	"republic":     {schema.Country},
+	"president":    {schema.Person},
+	"leader":       {schema.Person},
+	"minister":     {schema.Person},
+}
+
+// description recognises "the [one or two modifiers] group" at toks[i].
+func description(toks []token, i int) *mention {
+	if toks[i].norm != "the" || i > 0 && prepositions[toks[i-1].norm] {
+		return nil
+	}
+	for j := i + 1; j < len(toks) && j <= i+3; j++ {
+		t := &toks[j]
+		if t.kind != tWord || t.cap && j > i+1 && !descriptionTitle(t) {
+			return nil
+		}
+		if want, ok := descriptionHeads[t.norm]; ok {
+			if j+1 < len(toks) && (toks[j+1].norm == "of" || toks[j+1].norm == "'s" || toks[j+1].kind == tWord && toks[j+1].cap) {
+				return nil // "the president of Iran", "the group's", "the group Hamas"
+			}
+			return &mention{start: i, end: j + 1, kind: mDescription, want: want}
+		}
+	}
+	return nil
+}
+
+func descriptionTitle(t *token) bool { return t.is("president", "minister", "leader") }

@@ -24,8 +24,11 @@ func (x *Extractor) resolve(d *doc) {
 	}
 	for i, s := range d.sents {
 		for _, m := range s.ments {
-			if m.kind == mPronoun {
+			switch m.kind {
+			case mPronoun:
 				resolvePronoun(d, i, m)
+			case mDescription:
+				resolveDescription(d, i, m)
 			}
 		}
 	}
@@ -63,6 +66,38 @@ func resolvePronoun(d *doc, si int, m *mention) {
 		for k := len(ms) - 1; k >= 0; k-- {
 			if p := ms[k]; p.resolved() && p.ent.Type == schema.Person && p.kind != mPronoun {
 				m.ent, m.resolvedBy = p.ent, "pronoun"
+				return
+			}
+		}
+	}
+}
+
+// resolveDescription resolves "the group" to the nearest entity of a fitting
+// type named before it, in the same or the three previous sentences.
+func resolveDescription(d *doc, si int, m *mention) {
+	fits := func(p *mention) bool {
+		if !p.resolved() || p.kind == mDescription || p.kind == mDemonym || p.kind == mThing {
+			return false
+		}
+		for _, t := range m.want {
+			if p.ent.Type == t {
+				return true
+			}
+		}
+		return false
+	}
+	s := d.sents[si]
+	for k := s.at[m.start] - 1; k >= 0; k-- {
+		if p := s.ments[k]; fits(p) {
+			m.ent, m.resolvedBy = p.ent, "description"
+			return
+		}
+	}
+	for j := si - 1; j >= 0 && j >= si-3; j-- {
+		ms := d.sents[j].ments
+		for k := len(ms) - 1; k >= 0; k-- {
+			if fits(ms[k]) {
+				m.ent, m.resolvedBy = ms[k].ent, "description"
 				return
 			}
 		}
