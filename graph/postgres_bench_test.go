@@ -167,6 +167,9 @@ func loadCorpus(b *testing.B, cfg graph.Config, events int) {
 		if err := writeChunks(s, graphtest.Corpus(first, min(chunk, articles-first), 5), 100); err != nil {
 			b.Fatal(err)
 		}
+		if first%20000 == 0 {
+			fmt.Fprintf(os.Stderr, "loading %s: %d articles after %s\n", cfg.Backend, first+chunk, time.Since(start).Round(time.Second))
+		}
 	}
 	if int(st.Articles) < articles {
 		st, _ = s.Stats(context.Background())

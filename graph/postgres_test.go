@@ -308,3 +308,30 @@ func answers(t *testing.T, s *graph.Store, id string) string {
 	fmt.Fprintf(&b, "gizmo %v %v\n", res, err)
 	return b.String()
 }
+
+// TestPostgresReadAheadFresh checks that what the SQL store read ahead for
+// a question is not served after the store has written.
+func TestPostgresReadAheadFresh(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, graph.Config{Backend: "postgres", Address: freshDatabase(t, sqlDSN(t, "GEOKG_TEST_POSTGRES"))})
+	defer s.Close()
+	b := graphtest.Article(0, 5)
+	writeInChunks(t, s, []graph.Batch{b})
+	ev := b.Events[0]
+	r := s.NewReader()
+	ids, err := r.EventIDs(ctx, ev.Subject.ID, graph.RoleSubject) // reads ahead
+	if err != nil || !slices.Contains(ids, ev.ID()) {
+		t.Fatalf("EventIDs = %v, %v", ids, err)
+	}
+	changed := graphtest.Article(0, 5)
+	changed.Article.Title = "Corrected"
+	for i := range changed.Events {
+		changed.Events[i].SentenceIndex += 100 // new event IDs
+	}
+	if out, err := s.Write(ctx, []graph.Batch{changed}); err != nil || out[0] != graph.Updated {
+		t.Fatalf("replace: %v %v", out, err)
+	}
+	if got, err := r.Event(ctx, ev.ID()); err == nil {
+		t.Errorf("replaced event %s still served: %+v", ev.ID(), got)
+	}
+}

@@ -19,7 +19,8 @@ type sqlStore struct {
 	pool *pgxpool.Pool
 	// fast is true on PostgreSQL, where geokg writes and reads Cayley's
 	// tables itself. On CockroachDB every quad goes through Cayley.
-	fast bool
+	fast  bool
+	ahead readAhead // sql_ahead.go
 }
 
 // OptionFastSQL is the Config.Options key that, set to false, makes a

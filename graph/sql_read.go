@@ -26,17 +26,40 @@ JOIN nodes s ON s.hash = q.subject_hash
 JOIN nodes p ON p.hash = q.predicate_hash
 JOIN nodes o ON o.hash = q.object_hash
 LEFT JOIN nodes l ON l.hash = q.label_hash
-WHERE q.%s_hash = $1 AND ($2::bytea IS NULL OR q.predicate_hash = $2)
+WHERE q.%s_hash = $1 AND ($2::bytea IS NULL OR q.predicate_hash = $2) %s
 ORDER BY q.horizon`
 
 // quadsDir returns the quads whose direction d is v, with predicate p when
-// p is not nil, in the order they were written.
+// p is not nil, in the order they were written. It answers from, or fills,
+// the read-ahead (sql_ahead.go) where it can.
 func (q *sqlStore) quadsDir(ctx context.Context, d quad.Direction, v, p quad.Value) ([]quad.Quad, error) {
+	switch {
+	case d == quad.Subject && p == nil:
+		if qs, ok := q.ahead.take(aheadKey{hash: [quad.HashSize]byte(hashOf(v))}); ok {
+			return qs, nil
+		}
+	case d == quad.Object && isRole(p) && q.ahead.room():
+		return q.eventsAhead(ctx, v, p)
+	}
+	return q.query(ctx, fmt.Sprintf(quadsSQL, d.String(), ""), v, p)
+}
+
+// describe returns the unlabelled quads whose subject is v: an entity's
+// type, names and identifiers, without the labelled edges of every event
+// it takes part in.
+func (q *sqlStore) describe(ctx context.Context, v quad.Value) ([]quad.Quad, error) {
+	if qs, ok := q.ahead.take(aheadKey{hash: [quad.HashSize]byte(hashOf(v)), desc: true}); ok {
+		return qs, nil
+	}
+	return q.query(ctx, fmt.Sprintf(quadsSQL, "subject", "AND q.label_hash IS NULL"), v, nil)
+}
+
+func (q *sqlStore) query(ctx context.Context, sql string, v, p quad.Value) ([]quad.Quad, error) {
 	var pred []byte
 	if p != nil {
 		pred = hashOf(p)
 	}
-	rows, err := q.pool.Query(ctx, fmt.Sprintf(quadsSQL, d.String()), hashOf(v), pred)
+	rows, err := q.pool.Query(ctx, sql, hashOf(v), pred)
 	if err != nil {
 		return nil, fmt.Errorf("graph: read quads: %w", err)
 	}
@@ -58,16 +81,37 @@ func scanQuad(row pgx.CollectableRow) (quad.Quad, error) {
 	if err := row.Scan(dest...); err != nil {
 		return quad.Quad{}, err
 	}
+	return quadOf(&n)
+}
+
+// quadOf decodes the four nodes of a quad.
+func quadOf(n *[4]nodeValue) (quad.Quad, error) {
 	var qd quad.Quad
-	var err error
 	for i, dir := range quad.Directions {
-		var v quad.Value
-		if v, err = n[i].value(); err != nil {
+		v, err := n[i].value()
+		if err != nil {
 			return qd, err
 		}
 		qd.Set(dir, v)
 	}
 	return qd, nil
+}
+
+// entityQuads returns an entity's description: the unlabelled quads whose
+// subject is v. Reader.Entity needs no more, and on a SQL store a busy
+// entity is the subject of thousands of labelled shortcut edges.
+func (s *Store) entityQuads(ctx context.Context, v quad.Value) ([]quad.Quad, error) {
+	if s.sql != nil && s.sql.fast {
+		return s.sql.describe(ctx, v)
+	}
+	qs, err := s.quadsFrom(ctx, v)
+	out := qs[:0]
+	for _, q := range qs {
+		if q.Label == nil {
+			out = append(out, q)
+		}
+	}
+	return out, err
 }
 
 // nodeValue is one row of Cayley's nodes table.

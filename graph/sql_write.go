@@ -220,6 +220,7 @@ const (
 // deadlocking on the reference counts of shared nodes (every write touches
 // the predicate nodes "type", "subject", …).
 func (q *sqlStore) apply(ctx context.Context, r *deltaRows) error {
+	defer q.ahead.clear()
 	return q.inTx(ctx, func(tx pgx.Tx) error {
 		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(writeLockKey)); err != nil {
 			return fmt.Errorf("lock: %w", err)
