@@ -70,7 +70,7 @@ func (r *Reader) Entity(ctx context.Context, id string) (schema.Entity, bool, er
 	if e, ok := r.entities[id]; ok {
 		return e, e.Type != "", nil
 	}
-	qs, err := r.s.quadsFrom(ctx, quad.IRI(id))
+	qs, err := r.s.entityQuads(ctx, quad.IRI(id))
 	if err != nil {
 		return schema.Entity{}, false, err
 	}
