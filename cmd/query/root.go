@@ -69,6 +69,7 @@ Questions it understands:
 	f.Duration("timeout", 0, "Gizmo query timeout (gizmo.timeout, default 30s)")
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cli.UsageError{Err: err} })
 	cmd.AddCommand(newStatsCommand())
+	cmd.AddCommand(newServeCommand())
 	return cmd
 }
 
