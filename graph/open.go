@@ -40,7 +40,7 @@ func (e *LockedError) Error() string {
 	if e.Holder != "" {
 		who += " (" + e.Holder + ")"
 	}
-	return fmt.Sprintf("store %s is in use by %s; waited %s. Stop that process, or ask it over HTTP with --server URL when it is `query serve`", e.Path, who, e.Waited)
+	return fmt.Sprintf("store %s is in use by %s; waited %s. Stop that process, or, when it is `query serve`, go through it: query --server URL, ingest --server URL", e.Path, who, e.Waited)
 }
 
 func (e *LockedError) Unwrap() error { return ErrLocked }
@@ -183,11 +183,14 @@ func openBounded(ctx context.Context, name string, cfg Config) (*cayley.Handle, 
 }
 
 func writeHolder(path string) {
-	exe := filepath.Base(os.Args[0])
+	cmd := filepath.Base(os.Args[0])
 	if len(os.Args) > 1 {
-		exe += " " + os.Args[1]
+		cmd += " " + strings.Join(os.Args[1:], " ")
 	}
-	note := fmt.Sprintf("pid %d (%s), since %s", os.Getpid(), exe, time.Now().UTC().Format(time.RFC3339))
+	if len(cmd) > 80 {
+		cmd = cmd[:77] + "..."
+	}
+	note := fmt.Sprintf("pid %d (%s), since %s", os.Getpid(), cmd, time.Now().UTC().Format(time.RFC3339))
 	_ = os.WriteFile(path, []byte(note), 0o644)
 }
 
