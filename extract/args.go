@@ -122,7 +122,7 @@ func (x *Extractor) objectsRight(s *sentence, i int, fr *frame, info *schema.Pre
 			if j-i > objectWindow && fr.object.IsZero() && fr.recipient.IsZero() {
 				break
 			}
-			if s.toks[j].norm == "," && info.Object != schema.SlotThing && fr.object.IsZero() && j > i {
+			if s.toks[j].norm == "," && info.Object != schema.SlotThing && fr.object.IsZero() && j > i && !describedBefore(s, i, j) {
 				break // "…, he added": an actor object does not lie past a comma
 			}
 			continue
@@ -135,7 +135,7 @@ func (x *Extractor) objectsRight(s *sentence, i int, fr *frame, info *schema.Pre
 		if took {
 			fr.last = max(fr.last, m.end-1)
 		}
-		if done(fr, info) || !took && firstCandidate(m, info) {
+		if done(fr, info) || !took && firstCandidate(s, m, info) {
 			break // the first name after the verb that could be its object is, or nothing is
 		}
 	}
@@ -147,11 +147,26 @@ func (x *Extractor) objectsRight(s *sentence, i int, fr *frame, info *schema.Pre
 
 // firstCandidate reports a mention that could fill an actor or place
 // object, so that no later mention is taken in its stead.
-func firstCandidate(m *mention, info *schema.PredicateInfo) bool {
+func firstCandidate(s *sentence, m *mention, info *schema.PredicateInfo) bool {
 	if info.Object == schema.SlotThing || info.Object == schema.SlotNone || m.kind == mDemonym || m.kind == mThing || m.possessive {
 		return false
 	}
+	if m.start > 0 && s.toks[m.start-1].norm == "of" {
+		return false // "the Minister of Foreign Affairs of Iraq": Iraq modifies the minister
+	}
 	return m.actor() || !m.placeEntity().IsZero()
+}
+
+// describedBefore reports an office or title between tokens i and j: the
+// object was described ("the Iraqi Foreign Minister") and its name follows
+// in apposition after the comma at j.
+func describedBefore(s *sentence, i, j int) bool {
+	for k := i; k < j; k++ {
+		if officeWords[s.toks[k].norm] || s.mentionAt(k) != nil && s.mentionAt(k).appositive {
+			return true
+		}
+	}
+	return false
 }
 
 // takeArgument puts mention m in the frame's object or recipient slot if it fits.

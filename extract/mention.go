@@ -261,6 +261,8 @@ var descriptionHeads = map[string][]schema.EntityType{
 	"president":    {schema.Person},
 	"leader":       {schema.Person},
 	"minister":     {schema.Person},
+	"secretary":    {schema.Person},
+	"chancellor":   {schema.Person},
 }
 
 // description recognises "the [one or two modifiers] group" at toks[i].
@@ -270,7 +272,7 @@ func description(toks []token, i int) *mention {
 	}
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {
 		t := &toks[j]
-		if t.kind != tWord || t.cap && j > i+1 && !descriptionTitle(t) {
+		if t.kind != tWord || t.cap && !officeWords[t.norm] && !descriptionTitle(t) {
 			return nil
 		}
 		if want, ok := descriptionHeads[t.norm]; ok {
@@ -283,4 +285,6 @@ func description(toks []token, i int) *mention {
 	return nil
 }
 
-func descriptionTitle(t *token) bool { return t.is("president", "minister", "leader") }
+func descriptionTitle(t *token) bool {
+	return t.is("president", "minister", "leader", "secretary", "chancellor", "home", "state")
+}

@@ -26,10 +26,10 @@ func TestSplitSentences(t *testing.T) {
 
 func TestTokenize(t *testing.T) {
 	var got []string
-	for _, tk := range tokenize("Kim Jong-un’s 1,200 soldiers don't U.S.") {
+	for _, tk := range tokenize("Kim Jong-un’s 1,200 soldiers didn’t O'Brien U.S.") {
 		got = append(got, tk.norm)
 	}
-	want := []string{"kim", "jong", "-", "un", "'s", "1,200", "soldiers", "don't", "u", ".", "s", "."}
+	want := []string{"kim", "jong", "-", "un", "'s", "1,200", "soldiers", "did", "n't", "obrien", "u", ".", "s", "."}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("tokenize = %q, want %q", got, want)
 	}

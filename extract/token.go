@@ -52,7 +52,11 @@ func tokenize(s string) []token {
 			i = j
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			j := max(scanWord(s, i), i+w)
-			toks = append(toks, wordToken(s, i, j))
+			if k := contraction(s, i, j); k > i {
+				toks = append(toks, wordToken(s, i, k), token{text: s[k:j], norm: "n't", start: k, end: j, kind: tWord})
+			} else {
+				toks = append(toks, wordToken(s, i, j))
+			}
 			i = j
 		case isApostrophe(r) && possessiveAt(s, i+w):
 			j := i + w + 1
@@ -66,9 +70,22 @@ func tokenize(s string) []token {
 	return toks
 }
 
+// contraction returns where "n't" starts in the word s[i:j] ("didn't" → 3), or i.
+func contraction(s string, i, j int) int {
+	w := strings.ToLower(strings.ReplaceAll(s[i:j], "’", "'"))
+	if strings.HasSuffix(w, "n't") && len(w) > 3 {
+		return j - len("n't") - (len(s[i:j]) - len(w))
+	}
+	return i
+}
+
 func wordToken(s string, i, j int) token {
 	text := s[i:j]
-	t := token{text: text, norm: strings.ToLower(strings.ReplaceAll(text, "’", "'")), start: i, end: j, kind: tWord}
+	norm := strings.ToLower(text)
+	if strings.ContainsAny(norm, "'’") {
+		norm = strings.NewReplacer("'", "", "’", "").Replace(norm) // "Ja’afari" matches "Jaafari"
+	}
+	t := token{text: text, norm: norm, start: i, end: j, kind: tWord}
 	first, _ := utf8.DecodeRuneInString(text)
 	t.cap = unicode.IsUpper(first)
 	letters, uppers := 0, 0

@@ -28,11 +28,14 @@ var orgHeads = map[string]schema.EntityType{
 // office in apposition, or ending in an organisation noun.
 func (x *Extractor) unknownName(toks []token, i int) *mention {
 	end := i
-	for end < len(toks) && end-i < 4 && toks[end].kind == tWord && toks[end].cap && !toks[end].upper && !capStopwords[toks[end].norm] {
+	for end < len(toks) && end-i < 5 && toks[end].kind == tWord && toks[end].cap && !toks[end].upper && !capStopwords[toks[end].norm] {
 		if n, _ := x.trie.longest(toks, end); n > 0 {
 			break
 		}
 		end++
+		if end+1 < len(toks) && toks[end].norm == "-" && toks[end+1].kind == tWord && toks[end+1].cap {
+			end++ // "Al-Ja'afari"
+		}
 	}
 	if end-i < 2 {
 		return nil
