@@ -68,7 +68,7 @@ func (x *Extractor) attribution(d *doc, s *sentence, i int) (string, bool) {
 			continue // "is believed to", "was reported": a hedge without a speaker
 		}
 		if j < i && governs(s, j, i) || j > i && trailing(s, j) {
-			if who := x.speaker(d, s, j); who != "" {
+			if who := x.speaker(d, s, j, j > i); who != "" {
 				return who, hedgingSpeech[t.norm]
 			}
 		}
@@ -101,12 +101,12 @@ func trailing(s *sentence, v int) bool {
 	return false
 }
 
-// speaker names who speaks with the verb at v. After a comma (", western
-// officials assessed") it is the noun phrase before the verb; otherwise the
+// speaker names who speaks with the verb at v. After the statement and a
+// comma (", western officials assessed") it is the noun phrase before the verb; otherwise the
 // actor acting with the verb, a person after it ("said Putin"), or the noun
 // phrase before it. Pronouns and names give the entity's name.
-func (x *Extractor) speaker(d *doc, s *sentence, v int) string {
-	if !trailing(s, v) {
+func (x *Extractor) speaker(d *doc, s *sentence, v int, after bool) string {
+	if !after || !trailing(s, v) {
 		if subj := x.subjects(s, v, true); len(subj) > 0 {
 			return subj[0].ent.Name
 		}
@@ -224,7 +224,7 @@ func quoteSpeaker(x *Extractor, d *doc, s *sentence) (string, bool) {
 			continue
 		}
 		if sawQuote && speechVerbs[t.norm] {
-			return x.speaker(d, s, j), true
+			return x.speaker(d, s, j, true), true
 		}
 	}
 	return "", len(s.quoted) > 0 && !s.quoted[len(s.quoted)-1]

@@ -22,7 +22,7 @@ func (x *Extractor) roleEvents(d *doc, s *sentence) []schema.Event {
 		if c, rule := x.titleCountry(s, k); !c.IsZero() {
 			out = appendRole(out, d, s, m.ent, schema.Leads, c, rule, spanText(s.toks, max(0, m.start-3), m.end))
 		}
-		if p, o, ok := appositionRole(s, k); ok {
+		if p, o, ok := x.appositionRole(s, k); ok {
 			out = appendRole(out, d, s, m.ent, p, o, "apposition", spanText(s.toks, m.start, min(len(s.toks), m.end+8)))
 		}
 	}
@@ -69,14 +69,17 @@ func (x *Extractor) titleCountry(s *sentence, k int) (schema.Entity, string) {
 }
 
 // appositionRole reads ", the leader of Y", ", head of Y", ", a member of Y"
-// after person mention k.
-func appositionRole(s *sentence, k int) (schema.Predicate, schema.Entity, bool) {
+// and ", Ukraine's head of military intelligence" after person mention k.
+func (x *Extractor) appositionRole(s *sentence, k int) (schema.Predicate, schema.Entity, bool) {
 	m := s.ments[k]
 	j := m.end
 	if j >= len(s.toks) || s.toks[j].norm != "," {
 		return "", schema.Entity{}, false
 	}
 	j++
+	if e, ok := x.possessedOffice(s, j); ok {
+		return schema.Leads, e, true
+	}
 	for j < len(s.toks) && (determiners[s.toks[j].norm] || s.toks[j].kind == tWord && !s.toks[j].cap && !officeWords[s.toks[j].norm] && j-m.end < 4) {
 		j++
 	}
@@ -99,4 +102,36 @@ func appositionRole(s *sentence, k int) (schema.Predicate, schema.Entity, bool) 
 		return pred, o.ent, true
 	}
 	return "", schema.Entity{}, false
+}
+
+// possessedOffice reads "Ukraine's head of military intelligence" at token
+// j: a country's office over a body the gazetteer knows as "Ukraine's
+// military intelligence".
+func (x *Extractor) possessedOffice(s *sentence, j int) (schema.Entity, bool) {
+	c := s.mentionAt(j)
+	if c == nil || c.start != j || c.ent.Type != schema.Country || c.end+3 >= len(s.toks) {
+		return schema.Entity{}, false
+	}
+	o := c.end
+	if c.kind == mAgent {
+		o = c.end - 1 // "Ukraine's head" is one acting mention
+	} else if s.toks[o].norm == "'s" {
+		o++
+	}
+	if o+2 >= len(s.toks) || !s.toks[o].is("head", "chief", "leader", "commander", "director") || s.toks[o+1].norm != "of" {
+		return schema.Entity{}, false
+	}
+	end := o + 2
+	for end < len(s.toks) && s.toks[end].kind == tWord && end-o < 6 {
+		end++
+	}
+	body := spanText(s.toks, o+2, end)
+	for _, name := range []string{c.ent.Name + "'s " + body, body} {
+		for _, e := range x.Resolve(name) {
+			if e.Type == schema.Organization || e.Type == schema.Group {
+				return e, true
+			}
+		}
+	}
+	return schema.Entity{}, false
 }

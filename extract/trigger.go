@@ -127,7 +127,7 @@ func verbContext(s *sentence, i int) bool {
 	switch {
 	case s.at[j] >= 0 && indefiniteBefore(s, s.mentionAt(j)):
 		return false // "an Islamic State target": the name modifies a noun
-	case s.at[j] >= 0, auxiliaries[t.norm], t.is("to", "and", "or", ",", "who", "which", "that", "then", "also", "--", ")", "they", "we", "it", "he", "she", "i", "you"):
+	case s.at[j] >= 0, auxiliaries[t.norm], t.is("to", "and", "or", ",", "who", "which", "that", "then", "also", "--", ")", "they", "we", "it", "he", "she", "i", "you", "'", `"`):
 		return true
 	case t.kind == tWord && !t.cap && !prepositions[t.norm] && !determiners[t.norm]:
 		// a common noun as head of the subject: "the official said", "rebels attacked"
