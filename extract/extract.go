@@ -68,6 +68,7 @@ func (x *Extractor) Extract(a *schema.Article) []schema.Event {
 	for _, s := range d.sents {
 		out = append(out, x.sentenceEvents(d, s)...)
 		out = append(out, x.roleEvents(d, s)...)
+		out = append(out, x.membershipList(d, s)...)
 	}
 	return out
 }

@@ -135,3 +135,67 @@ func (x *Extractor) possessedOffice(s *sentence, j int) (schema.Entity, bool) {
 	}
 	return schema.Entity{}, false
 }
+
+// memberNouns after an organisation's name make a membership list subject:
+// "Coalition nations … include Australia, Belgium and Canada".
+var memberNouns = set("nations", "members", "countries", "states", "partners", "allies", "governments")
+
+// membershipList finds "ORG members (…) include A, B and C" and states that
+// each listed actor is a member of ORG.
+func (x *Extractor) membershipList(d *doc, s *sentence) []schema.Event {
+	for i := range s.toks {
+		if !s.toks[i].is("include", "includes", "included", "including") {
+			continue
+		}
+		org := listOwner(s, i)
+		if org == nil {
+			continue
+		}
+		var out []schema.Event
+		for _, m := range listAfter(s, i+1) {
+			out = appendRole(out, d, s, m.ent, "member_of", org.ent, "membership-list", spanText(s.toks, org.start, org.end)+" … "+s.toks[i].text)
+		}
+		return out
+	}
+	return nil
+}
+
+// listOwner returns the organisation whose members a list names: an
+// organisation or group mention followed by a member noun, as the subject
+// of the clause that ends at token i.
+func listOwner(s *sentence, i int) *mention {
+	for j := i - 1; j >= 0; j-- {
+		m := s.mentionAt(j)
+		if m == nil {
+			continue
+		}
+		if (m.ent.Type == schema.Organization || m.ent.Type == schema.Group) && m.end < len(s.toks) && memberNouns[s.toks[m.end].norm] {
+			return m
+		}
+		j = m.start
+	}
+	return nil
+}
+
+// listAfter returns the actors listed from token i: "A, B, C and D", up to
+// the end of the clause.
+func listAfter(s *sentence, i int) []*mention {
+	var out []*mention
+	for j := i; j < len(s.toks); j++ {
+		t := &s.toks[j]
+		if m := s.mentionAt(j); m != nil {
+			if m.actor() {
+				out = append(out, m)
+			}
+			j = m.end - 1
+			continue
+		}
+		if !t.is(",", "and", "the") {
+			break
+		}
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
