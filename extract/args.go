@@ -193,7 +193,30 @@ func (x *Extractor) takeArgument(s *sentence, m *mention, fr *frame, info *schem
 		return false
 	}
 	fr.object = e
+	fr.more = coordinatedObjects(s, m, info.Object)
 	return true
+}
+
+// coordinatedObjects returns the entities joined to object mention m by
+// "and", "or" or commas: "attacks on Aleppo and Daraya".
+func coordinatedObjects(s *sentence, m *mention, k schema.Slot) []schema.Entity {
+	var out []schema.Entity
+	for j := m.end; j+1 < len(s.toks) && s.toks[j].is("and", "or", ","); {
+		n := s.mentionAt(j + 1)
+		if n == nil && j+2 < len(s.toks) && s.toks[j+1].is("and", "or") {
+			n = s.mentionAt(j + 2)
+		}
+		if n == nil || n.possessive || n.end < len(s.toks) && (auxiliaries[s.toks[n.end].norm] || speechVerbs[s.toks[n.end].norm]) {
+			break // "… with Kim and the Kremlin has become …": a new clause
+		}
+		e := slotEntity(n, k)
+		if e.IsZero() {
+			break
+		}
+		out = append(out, e)
+		j = n.end
+	}
+	return out
 }
 
 func done(fr *frame, info *schema.PredicateInfo) bool {

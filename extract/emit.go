@@ -17,6 +17,14 @@ func (x *Extractor) emit(d *doc, s *sentence, f *found, fr *frame, mod modality)
 		subjects = subjects[:1]
 	}
 	var out []schema.Event
+	for _, object := range append([]schema.Entity{object}, fr.more...) {
+		out = append(out, x.emitObject(d, s, f, fr, mod, subjects, object)...)
+	}
+	return out
+}
+
+func (x *Extractor) emitObject(d *doc, s *sentence, f *found, fr *frame, mod modality, subjects []*mention, object schema.Entity) []schema.Event {
+	var out []schema.Event
 	for _, m := range subjects {
 		if m.ent.ID == object.ID || m.ent.ID == fr.recipient.ID {
 			continue

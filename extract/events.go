@@ -9,6 +9,7 @@ type frame struct {
 	pred      schema.Predicate
 	subjects  []*mention
 	object    schema.Entity
+	more      []schema.Entity // objects coordinated with the object: "Aleppo and Daraya"
 	recipient schema.Entity
 	location  schema.Entity
 	quantity  *schema.Quantity

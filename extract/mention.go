@@ -267,7 +267,7 @@ var descriptionHeads = map[string][]schema.EntityType{
 
 // description recognises "the [one or two modifiers] group" at toks[i].
 func description(toks []token, i int) *mention {
-	if toks[i].norm != "the" || i > 0 && prepositions[toks[i-1].norm] {
+	if toks[i].norm != "the" {
 		return nil
 	}
 	for j := i + 1; j < len(toks) && j <= i+3; j++ {

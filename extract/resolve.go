@@ -75,31 +75,33 @@ func resolvePronoun(d *doc, si int, m *mention) {
 // resolveDescription resolves "the group" to the nearest entity of a fitting
 // type named before it, in the same or the three previous sentences.
 func resolveDescription(d *doc, si int, m *mention) {
+	for _, t := range m.want { // "the group": a Group before an Organization
+		if e, ok := nearestOfType(d, si, m, t); ok {
+			m.ent, m.resolvedBy = e, "description"
+			return
+		}
+	}
+}
+
+// nearestOfType returns the entity of type t named nearest before mention m,
+// in its sentence or the three before.
+func nearestOfType(d *doc, si int, m *mention, t schema.EntityType) (schema.Entity, bool) {
 	fits := func(p *mention) bool {
-		if !p.resolved() || p.kind == mDescription || p.kind == mDemonym || p.kind == mThing {
-			return false
-		}
-		for _, t := range m.want {
-			if p.ent.Type == t {
-				return true
-			}
-		}
-		return false
+		return p.resolved() && p.kind != mDescription && p.kind != mDemonym && p.kind != mThing && p.ent.Type == t
 	}
 	s := d.sents[si]
 	for k := s.at[m.start] - 1; k >= 0; k-- {
 		if p := s.ments[k]; fits(p) {
-			m.ent, m.resolvedBy = p.ent, "description"
-			return
+			return p.ent, true
 		}
 	}
 	for j := si - 1; j >= 0 && j >= si-3; j-- {
 		ms := d.sents[j].ments
 		for k := len(ms) - 1; k >= 0; k-- {
 			if fits(ms[k]) {
-				m.ent, m.resolvedBy = ms[k].ent, "description"
-				return
+				return ms[k].ent, true
 			}
 		}
 	}
+	return schema.Entity{}, false
 }
