@@ -44,6 +44,32 @@ func coordinatedVerb(s *sentence, i int) []*mention {
 	return s.subjectsAt[j]
 }
 
+// afterConjunction reports a verb right after "and" or "or" (auxiliaries and
+// adverbs aside): the second verb of a coordinated predicate.
+func afterConjunction(s *sentence, i int) bool {
+	j := i - 1
+	for j >= 0 && (auxiliaries[s.toks[j].norm] || adverb(&s.toks[j])) {
+		j--
+	}
+	return j >= 0 && s.toks[j].is("and", "or")
+}
+
+// clauseSubject returns the first actor of the clause of token i that is not
+// in a prepositional phrase: the subject the coordinated verbs share.
+func clauseSubject(s *sentence, i int) []*mention {
+	for j := clauseStart(s, i); j < i; j++ {
+		m := s.mentionAt(j)
+		if m == nil {
+			continue
+		}
+		if m.actor() && !inPP(s, m) && !m.possessive {
+			return coordinated(s, m, true)
+		}
+		j = m.end - 1
+	}
+	return nil
+}
+
 // sentenceEvents applies the event rules to every trigger of a sentence.
 func (x *Extractor) sentenceEvents(d *doc, s *sentence) []schema.Event {
 	var out []schema.Event
@@ -104,6 +130,8 @@ func (x *Extractor) verbFrame(s *sentence, f *found, tf triggerForm) *frame {
 	fr.subjects = x.subjects(s, f.i, false)
 	if prev := coordinatedVerb(s, f.i); prev != nil {
 		fr.subjects = prev // "ISIL had attacked Iraq and taken Mosul"
+	} else if afterConjunction(s, f.i) {
+		fr.subjects = clauseSubject(s, f.i) // "Kerry raised concerns with Lavrov and urged him …"
 	}
 	if len(fr.subjects) == 0 {
 		return nil

@@ -33,6 +33,7 @@ type mention struct {
 	appositive bool                // a description in apposition to a name: "Budanov, Ukraine's spy chief,"
 	resolvedBy string              // how an ambiguous or pronominal mention was resolved
 	want       []schema.EntityType // for descriptions: the types they may refer to
+	head       string              // for descriptions whose antecedent must bear the head noun: "coalition"
 }
 
 func (m *mention) resolved() bool { return !m.ent.IsZero() }
@@ -196,6 +197,9 @@ func (x *Extractor) placeNamed(toks []token) schema.Entity {
 // "Russia's military" act for Russia.
 func (x *Extractor) attachModifiers(toks []token, ms []*mention) {
 	for k, m := range ms {
+		if x.leaderRegime(toks, m) {
+			continue
+		}
 		if m.kind != mDemonym && !(m.possessive && m.ent.Type == schema.Country) {
 			continue
 		}
@@ -211,6 +215,25 @@ func (x *Extractor) attachModifiers(toks []token, ms []*mention) {
 			ms[k+1].origin = m.ent
 		}
 	}
+}
+
+// leaderRegime turns "the Asad regime" and "the Putin government" into a
+// mention of the leader's country acting through its government.
+func (x *Extractor) leaderRegime(toks []token, m *mention) bool {
+	if m.ent.Type != schema.Person || m.end >= len(toks) || !toks[m.end].is("regime", "government", "administration") {
+		return false
+	}
+	e, ok := x.gaz.Entity(m.ent.ID)
+	if !ok || e.Country == "" {
+		return false
+	}
+	c, ok := x.gaz.Entity(e.Country)
+	if !ok {
+		return false
+	}
+	m.ent, m.kind, m.end = c.Entity, mAgent, m.end+1
+	m.possessive = m.end < len(toks) && toks[m.end].norm == "'s"
+	return true
 }
 
 // groupSectors are the sectors whose members are not the state: "Syrian
@@ -254,6 +277,7 @@ var descriptionHeads = map[string][]schema.EntityType{
 	"organization": {schema.Organization, schema.Group},
 	"militia":      {schema.Group},
 	"movement":     {schema.Group, schema.Organization},
+	"coalition":    {schema.Organization},
 	"country":      {schema.Country},
 	"nation":       {schema.Country},
 	"kingdom":      {schema.Country},
@@ -264,6 +288,10 @@ var descriptionHeads = map[string][]schema.EntityType{
 	"secretary":    {schema.Person},
 	"chancellor":   {schema.Person},
 }
+
+// namedHeads must occur in the name of the entity a description refers to:
+// "the coalition" is an entity called a coalition, not any organisation.
+var namedHeads = set("coalition")
 
 // description recognises "the [one or two modifiers] group" at toks[i].
 func description(toks []token, i int) *mention {
@@ -279,7 +307,11 @@ func description(toks []token, i int) *mention {
 			if j+1 < len(toks) && (toks[j+1].norm == "of" || toks[j+1].norm == "'s" || toks[j+1].kind == tWord && toks[j+1].cap) {
 				return nil // "the president of Iran", "the group's", "the group Hamas"
 			}
-			return &mention{start: i, end: j + 1, kind: mDescription, want: want}
+			m := &mention{start: i, end: j + 1, kind: mDescription, want: want}
+			if namedHeads[t.norm] {
+				m.head = t.norm
+			}
+			return m
 		}
 	}
 	return nil

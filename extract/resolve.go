@@ -87,7 +87,8 @@ func resolveDescription(d *doc, si int, m *mention) {
 // in its sentence or the three before.
 func nearestOfType(d *doc, si int, m *mention, t schema.EntityType) (schema.Entity, bool) {
 	fits := func(p *mention) bool {
-		return p.resolved() && p.kind != mDescription && p.kind != mDemonym && p.kind != mThing && p.ent.Type == t
+		return p.resolved() && p.kind != mDescription && p.kind != mDemonym && p.kind != mThing && p.ent.Type == t &&
+			(m.head == "" || bearsName(p.ent, m.head))
 	}
 	s := d.sents[si]
 	for k := s.at[m.start] - 1; k >= 0; k-- {
@@ -104,4 +105,16 @@ func nearestOfType(d *doc, si int, m *mention, t schema.EntityType) (schema.Enti
 		}
 	}
 	return schema.Entity{}, false
+}
+
+// bearsName reports whether e's name or an alias contains the word w.
+func bearsName(e schema.Entity, w string) bool {
+	for _, n := range append([]string{e.Name}, e.Aliases...) {
+		for _, k := range nameKeys(n) {
+			if k == w {
+				return true
+			}
+		}
+	}
+	return false
 }
