@@ -122,6 +122,9 @@ func (x *Extractor) objectsRight(s *sentence, i int, fr *frame, info *schema.Pre
 			if j-i > objectWindow && fr.object.IsZero() && fr.recipient.IsZero() {
 				break
 			}
+			if s.toks[j].is("and", "but") && j+1 < len(s.toks) && startsPredicate(s, j+1) {
+				break // "condemned the attack and said …": a second verb, not more object
+			}
 			if s.toks[j].norm == "," && info.Object != schema.SlotThing && fr.object.IsZero() && j > i && !describedBefore(s, i, j) {
 				break // "…, he added": an actor object does not lie past a comma
 			}
@@ -155,6 +158,13 @@ func firstCandidate(s *sentence, m *mention, info *schema.PredicateInfo) bool {
 		return false // "the Minister of Foreign Affairs of Iraq": Iraq modifies the minister
 	}
 	return m.actor() || !m.placeEntity().IsZero()
+}
+
+// startsPredicate reports a verb group at token j: an auxiliary, a speech
+// verb or a trigger verb.
+func startsPredicate(s *sentence, j int) bool {
+	t := &s.toks[j]
+	return auxiliaries[t.norm] || speechVerbs[t.norm] || adverb(t) && j+1 < len(s.toks) && startsPredicate(s, j+1)
 }
 
 // describedBefore reports an office or title between tokens i and j: the

@@ -116,6 +116,9 @@ func verbContext(s *sentence, i int) bool {
 	if afterDeterminer(s, i) {
 		return false
 	}
+	if i+1 < len(s.toks) && officeWords[s.toks[i+1].norm] {
+		return false // "press secretary", "attack helicopter" is a noun compound
+	}
 	j := skipTimePhrase(s, i-1)
 	for j >= 0 && (adverb(&s.toks[j]) || negators[s.toks[j].norm]) {
 		j = skipTimePhrase(s, j-1)

@@ -27,6 +27,9 @@ var orgHeads = map[string]schema.EntityType{
 // two to four capitalised words introduced by a title, followed by an
 // office in apposition, or ending in an organisation noun.
 func (x *Extractor) unknownName(toks []token, i int) *mention {
+	if x.titles[toks[i].norm] || i+1 < len(toks) && toks[i+1].norm == "." && x.titles[toks[i].norm+"."] {
+		return nil // a title starts no name: "Commodore Andrew Burns" is Andrew Burns
+	}
 	end := i
 	for end < len(toks) && end-i < 5 && toks[end].kind == tWord && toks[end].cap && !toks[end].upper && !capStopwords[toks[end].norm] {
 		if n, _ := x.trie.longest(toks, end); n > 0 {
