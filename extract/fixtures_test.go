@@ -20,7 +20,7 @@ func TestFixturePages(t *testing.T) {
 	}{
 		{"wapo-tunisia-2015.html", []string{
 			"Tunisian militants -fights-> Tunisia [hedged]", // "with the goal of returning home to fight the Tunis government"
-			"United States -aids-> Tunisia [hedged]",       // "was willing to assist Tunisian authorities"
+			"United States -aids-> Tunisia [hedged]",        // "was willing to assist Tunisian authorities"
 		}},
 		{"heraldsun-surveillance-2015.html", nil},
 		{"wikimedia-turkey-2020.html", nil},
