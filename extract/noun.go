@@ -45,7 +45,11 @@ func possessorBefore(s *sentence, i int) *mention {
 			}
 			continue
 		}
-		if !m.resolved() || m.kind == mThing {
+		if m.kind == mThing {
+			j = m.start // "Israeli tank shelling", "Russian missile strikes": look past the weapon
+			continue
+		}
+		if !m.resolved() {
 			return nil
 		}
 		if m.kind == mDemonym && m.ent.Type == schema.Country {

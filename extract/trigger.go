@@ -130,6 +130,8 @@ func verbContext(s *sentence, i int) bool {
 	switch {
 	case s.at[j] >= 0 && indefiniteBefore(s, s.mentionAt(j)):
 		return false // "an Islamic State target": the name modifies a noun
+	case s.at[j] >= 0 && j == i-1 && strings.HasSuffix(s.toks[i].norm, "ing") && (s.mentionAt(j).kind == mThing || s.mentionAt(j).kind == mDemonym):
+		return false // "tank shelling", "Russian shelling": a noun
 	case s.at[j] >= 0, auxiliaries[t.norm], t.is("to", "and", "or", ",", "who", "which", "that", "then", "also", "--", ")", "they", "we", "it", "he", "she", "i", "you", "'", `"`):
 		return true
 	case t.kind == tWord && !t.cap && !prepositions[t.norm] && !determiners[t.norm]:
