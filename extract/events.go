@@ -44,6 +44,39 @@ func coordinatedVerb(s *sentence, i int) []*mention {
 	return s.subjectsAt[j]
 }
 
+// receiveVerbs read a supply from the recipient's side: "Russia received
+// drones from Iran" is Iran supplying drones to Russia.
+var receiveVerbs = set("receive", "obtain", "get")
+
+// receiveFrame reads "RECIPIENT received THING from SUPPLIER".
+func (x *Extractor) receiveFrame(s *sentence, f *found) *frame {
+	if isPassive(s, f) {
+		return nil
+	}
+	recipients := x.subjects(s, f.i, false)
+	if len(recipients) != 1 {
+		return nil
+	}
+	fr := &frame{pred: schema.Supplies, rule: "receive", conf: 0.8, last: f.end - 1, recipient: recipients[0].ent}
+	for j := f.end; j < len(s.toks) && j < f.end+objectWindow && s.sameClause(f.i, j); j++ {
+		m := s.mentionAt(j)
+		switch {
+		case m == nil:
+			continue
+		case m.kind == mThing && fr.object.IsZero():
+			fr.object, fr.quantity = m.ent, quantityAround(s, m)
+		case m.actor() && m.start > 0 && s.toks[m.start-1].norm == "from" || m.actor() && m.start > 1 && s.toks[m.start-2].norm == "from" && determiners[s.toks[m.start-1].norm]:
+			fr.subjects = []*mention{m}
+			fr.last = m.end - 1
+		}
+		j = m.end - 1
+	}
+	if fr.object.IsZero() || len(fr.subjects) == 0 {
+		return nil
+	}
+	return validFrame(fr, schema.Supplies.Info())
+}
+
 // afterConjunction reports a verb right after "and" or "or" (auxiliaries and
 // adverbs aside): the second verb of a coordinated predicate.
 func afterConjunction(s *sentence, i int) bool {
@@ -108,9 +141,14 @@ func (x *Extractor) bestFrame(s *sentence, f *found) (*frame, bool) {
 			continue
 		}
 		var fr *frame
-		if f.noun {
+		switch {
+		case f.noun:
 			fr = x.nounFrame(s, f, tf)
-		} else {
+		case receiveVerbs[tf.head]:
+			if fr = x.receiveFrame(s, f); fr == nil {
+				fr = x.verbFrame(s, f, tf)
+			}
+		default:
 			fr = x.verbFrame(s, f, tf)
 		}
 		if fr != nil {

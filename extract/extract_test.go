@@ -74,6 +74,8 @@ func TestExtractSentences(t *testing.T) {
 		{"signing needs an agreement", "Turkey signed a defence pact with Qatar.",
 			[]string{"Turkey -signs_agreement-> Qatar"}},
 		{"sign without agreement is nothing", "Turkey signed the letter.", nil},
+		{"receiving is being supplied", "Russia received 200 drones from Iran in 2023.",
+			[]string{"Iran -supplies-> drones to=Russia"}},
 		{"membership list", "NATO members that border Russia include Estonia, Latvia and Norway.",
 			[]string{"Estonia -member_of-> NATO", "Latvia -member_of-> NATO", "Norway -member_of-> NATO"}},
 		{"aid nouns make aid", "Japan will provide support to Ukraine.",
