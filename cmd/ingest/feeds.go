@@ -142,20 +142,13 @@ func newFeedsStatusCommand() *cobra.Command {
 		Short: "List each feed's state: last check, last success, failures, next check",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := cli.Load(cmd.Flags())
-			if err != nil {
-				return err
-			}
-			store, err := cfg.OpenStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			states, err := store.FeedStates(cmd.Context())
-			if err != nil {
-				return err
-			}
-			return writeStates(cmd.OutOrStdout(), states)
+			return cli.WithStore(cmd, func(ctx context.Context, _ *cli.Config, store *graph.Store) error {
+				states, err := store.FeedStates(ctx)
+				if err != nil {
+					return err
+				}
+				return writeStates(cmd.OutOrStdout(), states)
+			})
 		},
 	}
 }

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/cli"
 )
 
@@ -16,27 +18,20 @@ func newStatsCommand() *cobra.Command {
 		Short: "Count quads, entities, events and articles in the store",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := cli.Load(cmd.Flags())
-			if err != nil {
+			return cli.WithStore(cmd, func(ctx context.Context, _ *cli.Config, store *graph.Store) error {
+				st, err := store.Stats(ctx)
+				if err != nil {
+					return err
+				}
+				out := cmd.OutOrStdout()
+				if output == "json" {
+					enc := json.NewEncoder(out)
+					enc.SetIndent("", "  ")
+					return enc.Encode(st)
+				}
+				_, err = fmt.Fprintf(out, "quads     %d\nentities  %d\nevents    %d\narticles  %d\n", st.Quads, st.Entities, st.Events, st.Articles)
 				return err
-			}
-			store, err := cfg.OpenStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			st, err := store.Stats(cmd.Context())
-			if err != nil {
-				return err
-			}
-			out := cmd.OutOrStdout()
-			if output == "json" {
-				enc := json.NewEncoder(out)
-				enc.SetIndent("", "  ")
-				return enc.Encode(st)
-			}
-			_, err = fmt.Fprintf(out, "quads     %d\nentities  %d\nevents    %d\narticles  %d\n", st.Quads, st.Entities, st.Events, st.Articles)
-			return err
+			})
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "table", "output format: table or json")

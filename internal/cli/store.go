@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/geokg/geokg/graph"
@@ -36,4 +37,19 @@ func (c *Config) OpenStore(ctx context.Context) (*graph.Store, error) {
 		return nil, fmt.Errorf("open store: %w", err)
 	}
 	return s, nil
+}
+
+// WithStore loads the configuration from cmd's flags, opens the store, runs
+// fn and closes the store: the body of every command that reads or writes it.
+func WithStore(cmd *cobra.Command, fn func(ctx context.Context, cfg *Config, store *graph.Store) error) error {
+	cfg, err := Load(cmd.Flags())
+	if err != nil {
+		return err
+	}
+	store, err := cfg.OpenStore(cmd.Context())
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	return fn(cmd.Context(), cfg, store)
 }
