@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"net/http"
 	"sort"
 	"strings"
 	"time"
@@ -10,6 +11,10 @@ import (
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/schema"
 )
+
+// MaxEvidence is how many sentences an answer shows at most, the most
+// recent first; Events counts them all.
+const MaxEvidence = 5
 
 // Ref names an entity in answers.
 type Ref struct {
@@ -31,11 +36,13 @@ type Evidence struct {
 	URL          string  `json:"url"`
 	Title        string  `json:"title"`
 	Published    string  `json:"published,omitempty"`
+	Site         string  `json:"site,omitempty"`
 	Time         string  `json:"time,omitempty"`
 	Quantity     string  `json:"quantity,omitempty"`
 	AttributedTo string  `json:"attributed_to,omitempty"`
 	Hedged       bool    `json:"hedged,omitempty"`
 	Confidence   float64 `json:"confidence"`
+	Event        string  `json:"event"`
 }
 
 // An Answer is one entity that answers the question, with what, how many
@@ -45,9 +52,16 @@ type Answer struct {
 	Predicate string     `json:"predicate"`
 	Object    *Ref       `json:"object,omitempty"`
 	Recipient *Ref       `json:"recipient,omitempty"`
+	Quantity  string     `json:"quantity,omitempty"`
+	When      string     `json:"when,omitempty"`
 	Sources   int        `json:"sources"`
+	Sites     int        `json:"sites"`
+	Events    int        `json:"events"`
+	Path      []Hop      `json:"path,omitempty"`
+	Note      string     `json:"note,omitempty"`
 	Evidence  []Evidence `json:"evidence"`
 	latest    time.Time
+	hedged    bool
 }
 
 // A Result answers one question.
@@ -55,6 +69,7 @@ type Result struct {
 	Question string   `json:"question"`
 	Form     Form     `json:"form"`
 	About    *Ref     `json:"about,omitempty"`
+	With     *Ref     `json:"with,omitempty"`
 	Answers  []Answer `json:"answers"`
 	Profile  *Profile `json:"profile,omitempty"`
 }
@@ -62,24 +77,38 @@ type Result struct {
 // Options filter and limit answers.
 type Options struct {
 	Since, Until  time.Time // event time or, without one, article date
-	Source        string    // only evidence from URLs containing this (a site)
+	Source        string    // only evidence from this site (or URLs containing it)
 	MinSources    int       // only answers stated by at least this many articles
-	IncludeHedged bool      // include hedged claims, marked
+	IncludeHedged bool      // include hedged and attributed-as-claim statements, marked
 	Limit         int       // answers at most; 0 for all
 }
 
-// An Asker answers questions over one store.
+// An Asker answers questions over one store, in process or through a server.
 type Asker struct {
-	store *graph.Store
-	x     *extract.Extractor
+	x    *extract.Extractor
+	open func() backend
 }
 
 // New returns an Asker over the store, resolving names with the extractor's gazetteer.
 func New(store *graph.Store, x *extract.Extractor) *Asker {
-	if x == nil {
-		x = extract.New(nil)
+	return &Asker{x: orDefault(x), open: func() backend { return newLocal(store) }}
+}
+
+// NewRemote returns an Asker that reads the graph through the Gizmo API of
+// a geokg server (`query serve`) at baseURL; token, when set, is sent as a
+// bearer token. Its answers are the same as a local Asker's on that graph.
+func NewRemote(baseURL, token string, client *http.Client, x *extract.Extractor) *Asker {
+	if client == nil {
+		client = http.DefaultClient
 	}
-	return &Asker{store: store, x: x}
+	return &Asker{x: orDefault(x), open: func() backend { return newRemote(baseURL, token, client) }}
+}
+
+func orDefault(x *extract.Extractor) *extract.Extractor {
+	if x == nil {
+		return extract.New(nil)
+	}
+	return x
 }
 
 // Ask parses and answers a question.
@@ -93,83 +122,105 @@ func (a *Asker) Ask(ctx context.Context, question string, opt Options) (*Result,
 
 // Answer answers a parsed query.
 func (a *Asker) Answer(ctx context.Context, q *Query, opt Options) (*Result, error) {
-	r := a.store.NewReader()
-	rv := &resolver{x: a.x, r: r}
+	b := a.open()
+	res := &Result{Question: q.Question, Form: q.Form, Answers: []Answer{}}
+	if q.Form == FormSearch {
+		return res, a.search(ctx, b, q, opt, res)
+	}
+	rv := &resolver{x: a.x, b: b, place: q.Form == FormWhere}
 	x, err := rv.resolve(ctx, q.X)
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Question: q.Question, Form: q.Form, About: refOf(x), Answers: []Answer{}}
-	if q.Form == FormProfile {
-		res.Profile, err = profile(ctx, r, x, opt)
-		return res, err
-	}
+	res.About = refOf(x)
 	var y schema.Entity
 	if q.Y != "" {
 		if y, err = rv.resolve(ctx, q.Y); err != nil {
 			return nil, err
 		}
+		res.With = refOf(y)
 	}
-	evs, err := matching(ctx, r, q, x, y, opt)
+	switch q.Form {
+	case FormProfile:
+		res.Profile, err = profile(ctx, b, x, opt)
+		return res, err
+	case FormPath:
+		res.Answers, err = paths(ctx, b, x, y, opt)
+		return res, err
+	}
+	evs, err := load(ctx, b, planWalk(q, x, y), opt)
 	if err != nil {
 		return nil, err
 	}
-	res.Answers = group(q, x, evs, opt)
-	return res, nil
+	res.Answers, err = finish(ctx, b, group(q, x, y, evs, opt), opt)
+	if err != nil {
+		return nil, err
+	}
+	res.Answers = offices(q, x, res.Answers, opt)
+	if q.Form == FormWhere {
+		res.Answers, err = homeCountry(ctx, b, x, res.Answers, opt)
+	}
+	return res, err
 }
 
-// matching loads the events the query walks to, filtered.
-func matching(ctx context.Context, r *graph.Reader, q *Query, x, y schema.Entity, opt Options) ([]*schema.Event, error) {
-	preds := map[schema.Predicate]bool{}
-	for _, p := range q.Predicates() {
-		preds[p] = true
+// planWalk says which events a question reads.
+func planWalk(q *Query, x, y schema.Entity) walk {
+	w := walk{From: x.ID, Preds: q.Predicates()}
+	switch q.Form {
+	case FormWhoActsOn:
+		w.Roles = []graph.Role{graph.RoleRecipient, graph.RoleObject}
+	case FormWhatActs, FormWhomActs:
+		w.Roles = []graph.Role{graph.RoleSubject}
+	case FormCounterpart, FormWhere:
+		w.Roles = []graph.Role{graph.RoleSubject, graph.RoleObject, graph.RoleRecipient}
+	default:
+		w.Roles = allRoles
 	}
-	var out []*schema.Event
-	seen := map[string]bool{}
-	for _, role := range roles(q.Form) {
-		ids, err := r.EventIDs(ctx, x.ID, role)
+	if !y.IsZero() {
+		w.With = y.ID
+	}
+	return w
+}
+
+// load reads a walk's events, with their articles, and keeps those the
+// options allow. Their entities carry only IDs until finish.
+func load(ctx context.Context, b backend, w walk, opt Options) ([]*event, error) {
+	w.Hedged = opt.IncludeHedged
+	facts, err := b.Events(ctx, w)
+	if err != nil {
+		return nil, err
+	}
+	return eventsOf(ctx, b, facts, opt)
+}
+
+func eventsOf(ctx context.Context, b backend, facts []fact, opt Options) ([]*event, error) {
+	var arts []string
+	for _, f := range facts {
+		arts = append(arts, f.F.str(graph.ArticleE))
+	}
+	if err := b.Prefetch(ctx, nil, arts); err != nil {
+		return nil, err
+	}
+	var out []*event
+	for _, f := range facts {
+		ev, err := f.F.shallow(ctx, f.ID, b)
 		if err != nil {
 			return nil, err
 		}
-		for _, id := range ids {
-			if seen[id] {
-				continue
-			}
-			seen[id] = true
-			ev, err := r.Event(ctx, id)
-			if err != nil {
-				return nil, err
-			}
-			if preds[ev.Predicate] && keep(ev, q, y, opt) {
-				out = append(out, ev)
-			}
+		if keep(ev.Event, opt) {
+			out = append(out, ev)
 		}
 	}
 	return out, nil
 }
 
-// roles says where the question's entity stands in the events it walks to.
-func roles(f Form) []graph.Role {
-	switch f {
-	case FormWhoActsOn:
-		return []graph.Role{graph.RoleRecipient, graph.RoleObject}
-	case FormCounterpart:
-		return []graph.Role{graph.RoleSubject, graph.RoleObject}
-	}
-	return []graph.Role{graph.RoleSubject}
-}
-
-func keep(ev *schema.Event, q *Query, y schema.Entity, opt Options) bool {
+// keep applies the options: negated events never count; hedged ones only
+// when asked for; then the source and the period.
+func keep(ev *schema.Event, opt Options) bool {
 	if ev.Negated || ev.Hedged && !opt.IncludeHedged {
 		return false
 	}
-	if !y.IsZero() && ev.Recipient.ID != y.ID && ev.Object.ID != y.ID {
-		return false
-	}
-	if q.ThingClass == "weapon" && q.Form == FormWhoActsOn && !ev.Object.IsZero() && ev.Object.Type != schema.Weapon {
-		return false
-	}
-	if opt.Source != "" && !strings.Contains(ev.Article.URL, opt.Source) {
+	if opt.Source != "" && ev.Article.Site != opt.Source && !strings.Contains(ev.Article.URL, opt.Source) {
 		return false
 	}
 	return inPeriod(ev, opt)
@@ -196,79 +247,46 @@ func eventTime(ev *schema.Event) time.Time {
 	return ev.Article.Published
 }
 
-// group folds events into answers: one per (answer entity, predicate,
-// object, recipient), ranked by distinct sources, then recency.
-func group(q *Query, x schema.Entity, evs []*schema.Event, opt Options) []Answer {
-	byKey := map[string]*Answer{}
-	articles := map[string]map[string]bool{}
-	var keys []string
-	for _, ev := range evs {
-		ent := answerEntity(q, x, ev)
-		if ent.IsZero() {
-			continue
-		}
-		key := ent.ID + "|" + string(ev.Predicate) + "|" + ev.Object.ID + "|" + ev.Recipient.ID
-		a := byKey[key]
-		if a == nil {
-			a = &Answer{Entity: refOf(ent), Predicate: string(ev.Predicate), Object: refOf(ev.Object), Recipient: refOf(ev.Recipient)}
-			byKey[key] = a
-			articles[key] = map[string]bool{}
-			keys = append(keys, key)
-		}
-		articles[key][ev.Article.URL] = true
-		a.Evidence = append(a.Evidence, evidenceOf(ev))
-		if t := eventTime(ev); t.After(a.latest) {
-			a.latest = t
-		}
-	}
-	out := make([]Answer, 0, len(keys))
-	for _, k := range keys {
-		a := byKey[k]
-		a.Sources = len(articles[k])
+// rank orders answers by distinct sources, then recency, then name, and
+// applies MinSources and Limit.
+func rank(out []Answer, opt Options) []Answer {
+	kept := out[:0]
+	for _, a := range out {
 		if a.Sources >= opt.MinSources {
-			out = append(out, *a)
+			kept = append(kept, a)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Sources != out[j].Sources {
-			return out[i].Sources > out[j].Sources
+	sort.SliceStable(kept, func(i, j int) bool {
+		a, b := kept[i], kept[j]
+		if a.Sources != b.Sources {
+			return a.Sources > b.Sources
 		}
-		return out[i].latest.After(out[j].latest)
+		if !a.latest.Equal(b.latest) {
+			return a.latest.After(b.latest)
+		}
+		return a.Entity.ID+a.Predicate < b.Entity.ID+b.Predicate
 	})
-	if opt.Limit > 0 && len(out) > opt.Limit {
-		out = out[:opt.Limit]
+	if opt.Limit > 0 && len(kept) > opt.Limit {
+		kept = kept[:opt.Limit]
 	}
-	return out
+	return kept
 }
 
-// answerEntity is what the question asks for in an event: the supplier in
-// "who supplies X", the item in "what does X supply", the other side in "who met X".
-func answerEntity(q *Query, x schema.Entity, ev *schema.Event) schema.Entity {
-	switch q.Form {
-	case FormWhoActsOn:
-		return ev.Subject
-	case FormWhatActs:
-		if ev.Object.IsZero() {
-			return ev.Recipient
-		}
-		return ev.Object
-	case FormCounterpart:
-		if ev.Subject.ID == x.ID {
-			return ev.Target()
-		}
-		return ev.Subject
+// homeCountry adds, to "where is X", the country the graph files X under.
+func homeCountry(ctx context.Context, b backend, x schema.Entity, ans []Answer, opt Options) ([]Answer, error) {
+	stored, _, err := b.Entity(ctx, x.ID)
+	if err != nil || stored.Country == "" || opt.MinSources > 0 {
+		return ans, err
 	}
-	return ev.Target()
+	c := &Ref{ID: stored.Country}
+	if err := nameRef(ctx, b, c); err != nil {
+		return nil, err
+	}
+	return append(ans, Answer{Entity: c, Predicate: "country", Object: refOf(stored), Note: "the country the graph files " + stored.Name + " under", Evidence: []Evidence{}}), nil
 }
 
-func evidenceOf(ev *schema.Event) Evidence {
-	e := Evidence{Sentence: ev.Sentence, URL: ev.Article.URL, Title: ev.Article.Title, Time: ev.Time,
-		AttributedTo: ev.AttributedTo, Hedged: ev.Hedged, Confidence: ev.Confidence}
-	if !ev.Article.Published.IsZero() {
-		e.Published = ev.Article.Published.Format("2006-01-02")
-	}
-	if ev.Quantity != nil {
-		e.Quantity = ev.Quantity.String()
-	}
-	return e
+// Resolve returns the one entity a name denotes, as questions resolve it.
+func (a *Asker) Resolve(ctx context.Context, name string) (schema.Entity, error) {
+	rv := &resolver{x: a.x, b: a.open()}
+	return rv.resolve(ctx, name)
 }

@@ -43,13 +43,17 @@ func writeJSONL(w io.Writer, res *Result) error {
 	return nil
 }
 
+var csvHeader = []string{"entity_id", "entity", "type", "predicate", "object", "recipient", "sources", "sites",
+	"quantity", "time", "attributed_to", "hedged", "sentence", "url", "title", "published"}
+
 func writeCSV(w io.Writer, res *Result) error {
 	cw := csv.NewWriter(w)
-	cw.Write([]string{"entity_id", "entity", "type", "predicate", "object", "recipient", "sources", "quantity", "time", "attributed_to", "sentence", "url", "title", "published"})
+	cw.Write(csvHeader)
 	for _, a := range res.Answers {
 		for _, e := range a.Evidence {
 			cw.Write([]string{a.Entity.ID, a.Entity.Name, a.Entity.Type, a.Predicate, name(a.Object), name(a.Recipient),
-				strconv.Itoa(a.Sources), e.Quantity, e.Time, e.AttributedTo, e.Sentence, e.URL, e.Title, e.Published})
+				strconv.Itoa(a.Sources), strconv.Itoa(a.Sites), e.Quantity, e.Time, e.AttributedTo, strconv.FormatBool(e.Hedged),
+				e.Sentence, e.URL, e.Title, e.Published})
 		}
 	}
 	cw.Flush()
@@ -72,32 +76,51 @@ func writeTable(w io.Writer, res *Result) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ANSWER\tPREDICATE\tWHAT\tTO\tSOURCES")
-	for _, a := range res.Answers {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", a.Entity.Name, a.Predicate, what(a), name(a.Recipient), a.Sources)
+	fmt.Fprintln(tw, "#\tANSWER\tPREDICATE\tWHAT\tTO\tWHEN\tSOURCES")
+	for i, a := range res.Answers {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%d\n", i+1, a.Entity.Name, a.Predicate, what(a), name(a.Recipient), a.When, a.Sources)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
 	}
 	fmt.Fprintln(w, "\nEvidence:")
 	for i, a := range res.Answers {
-		for _, e := range a.Evidence {
-			fmt.Fprintf(w, "  [%d] %s %s %s\n      “%s”\n      %s\n", i+1, a.Entity.Name, a.Predicate, what(a), e.Sentence, sourceLine(e))
-		}
+		writeAnswerEvidence(w, i+1, a)
 	}
 	return nil
 }
 
+func writeAnswerEvidence(w io.Writer, n int, a Answer) {
+	if a.Note != "" {
+		fmt.Fprintf(w, "  [%d] %s: %s\n", n, a.Entity.Name, a.Note)
+	}
+	for i, e := range a.Evidence {
+		head := a.Entity.Name + " " + a.Predicate + " " + what(a)
+		if a.Object != nil && a.Object.ID == a.Entity.ID {
+			head = a.Predicate + " " + what(a)
+		}
+		if i < len(a.Path) {
+			h := a.Path[i]
+			head = name(h.From) + " " + h.Predicate + " " + name(h.To)
+		}
+		fmt.Fprintf(w, "  [%d] %s\n      “%s”\n      %s\n", n, strings.TrimSpace(head), e.Sentence, sourceLine(e))
+	}
+	if a.Events > len(a.Evidence) && a.Path == nil {
+		fmt.Fprintf(w, "  [%d] … and %d more\n", n, a.Events-len(a.Evidence))
+	}
+}
+
 func what(a Answer) string {
 	s := name(a.Object)
-	q := ""
-	for _, e := range a.Evidence {
-		if e.Quantity != "" && (q == "" || strings.HasSuffix(q, "% of")) {
-			q = e.Quantity
+	if a.Path != nil {
+		var hops []string
+		for _, h := range a.Path {
+			hops = append(hops, name(h.From)+" —"+h.Predicate+"→ "+name(h.To))
 		}
+		return strings.Join(hops, ", ")
 	}
-	if q != "" {
-		s = strings.TrimSpace(s + " (" + q + ")")
+	if a.Quantity != "" {
+		s = strings.TrimSpace(s + " (" + a.Quantity + ")")
 	}
 	return s
 }
@@ -111,12 +134,15 @@ func sourceLine(e Evidence) string {
 	if e.Published != "" {
 		parts = append(parts, e.Published)
 	}
+	if e.Time != "" {
+		parts = append(parts, "event time "+e.Time)
+	}
 	line := "— " + strings.Join(parts, " · ")
 	if e.AttributedTo != "" {
 		line += " · according to " + e.AttributedTo
 	}
 	if e.Hedged {
-		line += " · hedged"
+		line += " · HEDGED (a claim, not an established fact)"
 	}
 	return line
 }
@@ -135,18 +161,13 @@ func writeProfile(w io.Writer, p *Profile) error {
 	fmt.Fprintln(w, "\nRelations:")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, r := range p.Relations {
-		arrow := "→"
-		if r.Direction == "in" {
-			arrow = "←"
-		} else if r.Direction == "at" {
-			arrow = "@"
-		}
-		fmt.Fprintf(tw, "  %s\t%s %s\t%d events\n", r.Predicate, arrow, name(r.Other), r.Events)
+		arrow := map[string]string{"out": "→", "in": "←", "at": "@"}[r.Direction]
+		fmt.Fprintf(tw, "  %s\t%s %s\t%d events\t%d sources\n", r.Predicate, arrow, name(r.Other), r.Events, r.Sources)
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "\nSources:")
 	for _, s := range p.Sources {
-		fmt.Fprintf(w, "  %d events  %s  %s\n", s.Events, s.Title, s.URL)
+		fmt.Fprintf(w, "  %d events  %s  %s  %s\n", s.Events, s.Title, s.URL, s.Published)
 	}
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/geokg/geokg/extract"
-	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/schema"
 )
 
@@ -42,37 +41,31 @@ func (e *ErrAmbiguous) Error() string {
 
 // resolver maps names in questions to entities.
 type resolver struct {
-	x *extract.Extractor
-	r *graph.Reader
+	x     *extract.Extractor
+	b     backend
+	place bool // the question asks about a place: prefer places to actors
 }
 
-// resolve finds the one entity a name denotes: a gazetteer name, alias,
-// demonym or metonym; an entity the store names so; or, failing both, the
-// closest spelling (one or two typos). Where several candidates remain, the
-// ones the store has events about win; if that leaves several, it is ambiguous.
+// resolve finds the one entity a name denotes: an IRI; a gazetteer name,
+// alias, demonym or metonym; an entity the store names so; or, failing
+// those, the one closest spelling (a typo or two). Where several candidates
+// remain, the ones the store knows win, then those of the kind the question
+// asks about (a place or an actor); if several still remain, it is ambiguous.
 func (rv *resolver) resolve(ctx context.Context, name string) (schema.Entity, error) {
-	cands := rv.x.Resolve(name)
-	if len(cands) == 0 {
-		ids, err := rv.storeNamed(ctx, name)
-		if err != nil {
-			return schema.Entity{}, err
-		}
-		for _, id := range ids {
-			if e, ok, _ := rv.r.Entity(ctx, id); ok {
-				cands = append(cands, e)
-			}
+	if strings.Contains(name, ":") && !strings.Contains(name, " ") {
+		if e, ok, err := rv.b.Entity(ctx, name); err != nil || ok {
+			return e, err
 		}
 	}
-	if len(cands) == 0 {
-		if fixed := rv.closest(name, 1); len(fixed) == 1 {
-			cands = rv.x.Resolve(fixed[0])
-		}
+	cands, err := rv.candidates(ctx, name)
+	if err != nil {
+		return schema.Entity{}, err
 	}
-	switch {
-	case len(cands) == 0:
+	if len(cands) == 0 {
 		return schema.Entity{}, &ErrUnknownEntity{Name: name, Closest: rv.closest(name, 3)}
-	case len(cands) > 1:
-		cands = rv.inStore(ctx, cands)
+	}
+	if len(cands) > 1 {
+		cands = rv.preferred(rv.inStore(ctx, cands))
 	}
 	if len(cands) != 1 {
 		return schema.Entity{}, &ErrAmbiguous{Name: name, Candidates: cands}
@@ -80,19 +73,75 @@ func (rv *resolver) resolve(ctx context.Context, name string) (schema.Entity, er
 	return cands[0], nil
 }
 
+func (rv *resolver) candidates(ctx context.Context, name string) ([]schema.Entity, error) {
+	if cands := rv.x.Resolve(name); len(cands) > 0 {
+		return cands, nil
+	}
+	ids, err := rv.storeNamed(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	var cands []schema.Entity
+	for _, id := range ids {
+		if e, ok, _ := rv.b.Entity(ctx, id); ok {
+			cands = append(cands, e)
+		}
+	}
+	if len(cands) == 0 {
+		if fixed, ok := rv.autocorrect(name); ok {
+			cands = rv.x.Resolve(fixed)
+		}
+	}
+	return cands, nil
+}
+
+// preferred keeps the candidates of the kind the question asks about, when
+// that leaves exactly one.
+func (rv *resolver) preferred(cands []schema.Entity) []schema.Entity {
+	var out []schema.Entity
+	for _, c := range cands {
+		if (c.Type == schema.Place) == rv.place && (rv.place || c.Type.IsActor()) {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 1 {
+		return out
+	}
+	return cands
+}
+
+// autocorrect returns the one gazetteer name a misspelt name is closest
+// to: one edit away for short names, two for names of eight letters or more.
+func (rv *resolver) autocorrect(name string) (string, bool) {
+	limit := 1
+	if len([]rune(name)) >= 8 {
+		limit = 2
+	}
+	best := rv.scored(name, limit)
+	if len(best) == 0 {
+		return "", false
+	}
+	for _, s := range best[1:] {
+		if s.d == best[0].d && s.id != best[0].id {
+			return "", false
+		}
+	}
+	return best[0].name, true
+}
+
 func (rv *resolver) storeNamed(ctx context.Context, name string) ([]string, error) {
-	ids, err := rv.r.EntitiesNamed(ctx, name)
+	ids, err := rv.b.Named(ctx, name)
 	if err != nil || len(ids) > 0 {
 		return ids, err
 	}
-	return rv.r.EntitiesNamed(ctx, titleCase(name))
+	return rv.b.Named(ctx, titleCase(name))
 }
 
 // inStore keeps the candidates the store holds events about; all of them if none.
 func (rv *resolver) inStore(ctx context.Context, cands []schema.Entity) []schema.Entity {
 	var out []schema.Entity
 	for _, c := range cands {
-		if _, ok, err := rv.r.Entity(ctx, c.ID); err == nil && ok {
+		if _, ok, err := rv.b.Entity(ctx, c.ID); err == nil && ok {
 			out = append(out, c)
 		}
 	}
@@ -102,23 +151,36 @@ func (rv *resolver) inStore(ctx context.Context, cands []schema.Entity) []schema
 	return out
 }
 
+type scoredName struct {
+	name, id string
+	d        int
+}
+
 // closest returns up to n gazetteer names within a small edit distance of name.
 func (rv *resolver) closest(name string, n int) []string {
-	type scored struct {
-		name string
-		d    int
+	var out []string
+	for _, s := range rv.scored(name, 1+len(name)/6) {
+		if len(out) == n {
+			break
+		}
+		out = append(out, s.name)
 	}
+	return out
+}
+
+// scored lists the gazetteer names within limit edits of name, closest
+// first; names of the same entity count once.
+func (rv *resolver) scored(name string, limit int) []scoredName {
 	low := strings.ToLower(name)
-	limit := 1 + len(low)/6
-	var best []scored
+	var best []scoredName
 	seen := map[string]bool{}
-	rv.x.Names(func(s string, _ schema.Entity) {
+	rv.x.Names(func(s string, e schema.Entity) {
 		if seen[s] {
 			return
 		}
 		seen[s] = true
 		if d := distance(low, strings.ToLower(s), limit); d <= limit {
-			best = append(best, scored{s, d})
+			best = append(best, scoredName{s, e.ID, d})
 		}
 	})
 	sort.Slice(best, func(i, j int) bool {
@@ -127,11 +189,7 @@ func (rv *resolver) closest(name string, n int) []string {
 		}
 		return best[i].name < best[j].name
 	})
-	var out []string
-	for i := 0; i < len(best) && i < n; i++ {
-		out = append(out, best[i].name)
-	}
-	return out
+	return best
 }
 
 // distance is the Levenshtein distance of a and b, or limit+1 once it exceeds limit.

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -13,13 +11,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/geokg/geokg/ask"
-	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/cli"
 )
 
 const exitStatus = `
-Exit status: 0 answered; 1 failure; 2 usage error or a question it cannot parse;
-4 the store is in use by another process; 5 understood, but the graph has no answer.`
+Exit status: 0 answered; 1 failure; 2 usage error, a question it cannot parse
+or an ambiguous name; 4 the store is in use by another process (ask it with
+--server); 5 understood, but the graph has no answer (or does not know a name).`
 
 type queryOptions struct {
 	output        string
@@ -30,6 +28,8 @@ type queryOptions struct {
 	limit         int
 	gizmo         string
 	gizmoFile     string
+	explain       bool
+	server        string
 }
 
 func newRootCommand() *cobra.Command {
@@ -40,10 +40,16 @@ func newRootCommand() *cobra.Command {
 		Long: `query answers questions in words, such as "who supplies Russia?", with the
 entities that answer them, what they supply or do, how many independent
 sources say so, and the sentences that say it. It also runs Gizmo queries
-(--gizmo) on the same graph.
+(--gizmo) on the same graph, shows the Gizmo behind a question (--explain),
+and asks a running "query serve" instead of opening the store (--server).
 
 Questions it understands:
-` + ask.Examples + exitStatus,
+` + ask.Examples + `
+
+Names may be aliases, demonyms, capitals or slightly misspelt: "the DPRK",
+"N. Korea", "Kim", "Pyongyang", "Rusia". A question it cannot parse is
+answered with the event sentences that contain its words.
+` + exitStatus,
 		Args:          cobra.ArbitraryArgs,
 		SilenceErrors: true,
 		SilenceUsage:  true,
@@ -52,28 +58,33 @@ Questions it understands:
 			if err != nil {
 				return err
 			}
-			return runQuery(cmd.Context(), cfg, opts, args, cmd.OutOrStdout())
+			return runQuery(cmd, cfg, opts, args)
 		},
 	}
 	cli.AddStoreFlags(cmd.PersistentFlags())
+	addQueryFlags(cmd, &opts)
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cli.UsageError{Err: err} })
+	cmd.AddCommand(newStatsCommand(), newServeCommand(), newExportCommand())
+	return cmd
+}
+
+func addQueryFlags(cmd *cobra.Command, opts *queryOptions) {
 	f := cmd.Flags()
 	f.StringVarP(&opts.output, "output", "o", "", "output format: table, json, jsonl, csv (default table on a terminal, json otherwise)")
 	f.StringVar(&opts.since, "since", "", "only events on or after `DATE` (YYYY, YYYY-MM or YYYY-MM-DD; event time, else article date)")
 	f.StringVar(&opts.until, "until", "", "only events on or before `DATE`")
-	f.StringVar(&opts.source, "source", "", "only evidence from URLs containing `SITE`")
-	f.IntVar(&opts.minSources, "min-sources", 0, "only answers stated by at least `N` articles")
-	f.BoolVar(&opts.includeHedged, "include-hedged", false, "include hedged claims (believed, alleged), marked")
+	f.StringVar(&opts.source, "source", "", "only evidence from `SITE` (a host such as example.org, or part of the URL)")
+	f.IntVar(&opts.minSources, "min-sources", 0, "only answers stated by at least `N` distinct articles")
+	f.BoolVar(&opts.includeHedged, "include-hedged", false, "include hedged claims (believed, alleged), marked; negated ones never count")
 	f.IntVar(&opts.limit, "limit", 0, "at most `N` answers")
 	f.StringVar(&opts.gizmo, "gizmo", "", "run a Gizmo `QUERY` and print its results as JSON")
 	f.StringVar(&opts.gizmoFile, "gizmo-file", "", "run the Gizmo query in `FILE`")
+	f.BoolVar(&opts.explain, "explain", false, "print the Gizmo queries that answer the question, instead of answering it")
+	f.StringVar(&opts.server, "server", "", "ask the geokg server at `URL` (query serve) instead of opening the store; GEOKG_TOKEN is sent when set")
 	f.Duration("timeout", 0, "Gizmo query timeout (gizmo.timeout, default 30s)")
-	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cli.UsageError{Err: err} })
-	cmd.AddCommand(newStatsCommand())
-	cmd.AddCommand(newServeCommand())
-	return cmd
 }
 
-func runQuery(ctx context.Context, cfg *cli.Config, opts queryOptions, args []string, out io.Writer) error {
+func runQuery(cmd *cobra.Command, cfg *cli.Config, opts queryOptions, args []string) error {
 	if opts.gizmoFile != "" {
 		b, err := os.ReadFile(opts.gizmoFile)
 		if err != nil {
@@ -81,43 +92,13 @@ func runQuery(ctx context.Context, cfg *cli.Config, opts queryOptions, args []st
 		}
 		opts.gizmo = string(b)
 	}
-	if opts.gizmo == "" && len(args) == 0 {
+	if opts.gizmo != "" {
+		return runGizmo(cmd, cfg, opts)
+	}
+	if len(args) == 0 {
 		return &cli.UsageError{Err: errors.New("no question: try query \"who supplies Russia?\" (see --help)")}
 	}
-	store, err := cfg.OpenStore(ctx)
-	if err != nil {
-		return err
-	}
-	defer store.Close()
-	if opts.gizmo != "" {
-		return runGizmo(ctx, cfg, store, opts.gizmo, out)
-	}
-	aopts, err := askOptions(opts)
-	if err != nil {
-		return err
-	}
-	res, err := ask.New(store, nil).Ask(ctx, strings.Join(args, " "), aopts)
-	var unparsed *ask.ErrUnparsed
-	if errors.As(err, &unparsed) {
-		return &cli.UsageError{Err: err}
-	}
-	if err != nil {
-		return err
-	}
-	format := opts.output
-	if format == "" {
-		format = "json"
-		if cli.IsTerminal(out) {
-			format = "table"
-		}
-	}
-	if err := ask.Write(out, res, format); err != nil {
-		return &cli.UsageError{Err: err}
-	}
-	if len(res.Answers) == 0 && res.Profile == nil {
-		return cli.ErrNoAnswer
-	}
-	return nil
+	return runQuestion(cmd, cfg, opts, strings.Join(args, " "))
 }
 
 func askOptions(opts queryOptions) (ask.Options, error) {
@@ -136,10 +117,8 @@ func parseDate(s string, end bool) (time.Time, error) {
 		return time.Time{}, nil
 	}
 	for _, l := range []struct {
-		layout string
-		years  int
-		months int
-		days   int
+		layout              string
+		years, months, days int
 	}{{"2006-01-02", 0, 0, 1}, {"2006-01", 0, 1, 0}, {"2006", 1, 0, 0}} {
 		if t, err := time.Parse(l.layout, s); err == nil {
 			if end {
@@ -151,12 +130,13 @@ func parseDate(s string, end bool) (time.Time, error) {
 	return time.Time{}, &cli.UsageError{Err: fmt.Errorf("bad date %q: want YYYY, YYYY-MM or YYYY-MM-DD", s)}
 }
 
-func runGizmo(ctx context.Context, cfg *cli.Config, store *graph.Store, src string, out io.Writer) error {
-	res, err := store.Gizmo(ctx, src, graph.GizmoOptions{Timeout: cfg.V.GetDuration("gizmo.timeout"), Limit: cfg.V.GetInt("gizmo.limit")})
-	if err != nil {
-		return err
+// outputFormat is -o, or table on a terminal and JSON otherwise.
+func outputFormat(opts queryOptions, out io.Writer) string {
+	if opts.output != "" {
+		return opts.output
 	}
-	enc := json.NewEncoder(out)
-	enc.SetIndent("", "  ")
-	return enc.Encode(map[string]any{"result": res})
+	if cli.IsTerminal(out) {
+		return "table"
+	}
+	return "json"
 }

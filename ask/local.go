@@ -1,0 +1,273 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/cayleygraph/cayley"
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/schema"
+)
+
+// local reads the store in process. Unlike graph.Reader it reads an
+// entity's description through the (subject, predicate) index, so that an
+// entity with many shortcut edges loads as fast as one with none.
+type local struct {
+	qs       cgraph.QuadStore
+	entities map[string]schema.Entity
+	articles map[string]*schema.Article
+}
+
+func newLocal(s *graph.Store) *local {
+	return &local{qs: s.Handle().QuadStore, entities: map[string]schema.Entity{}, articles: map[string]*schema.Article{}}
+}
+
+var entityEdges = []quad.IRI{graph.Type, graph.Name, graph.Alias, graph.Wikidata, graph.InCountry}
+
+// Entity loads an entity's description; ok is false when the store has none.
+func (l *local) Entity(ctx context.Context, id string) (schema.Entity, bool, error) {
+	if e, ok := l.entities[id]; ok {
+		return e, e.Type != "", nil
+	}
+	e := schema.Entity{ID: id}
+	for _, p := range entityEdges {
+		err := cayley.StartPath(l.qs, quad.IRI(id)).Out(p).Iterate(ctx).EachValue(l.qs, func(v quad.Value) error {
+			setEntityField(&e, p, v)
+			return nil
+		})
+		if err != nil {
+			return e, false, fmt.Errorf("ask: read %s: %w", id, err)
+		}
+	}
+	finishEntity(&e)
+	l.entities[id] = e
+	return e, e.Type != "", nil
+}
+
+func setEntityField(e *schema.Entity, p, v quad.Value) {
+	switch p {
+	case graph.Type:
+		if t, ok := schema.ParseEntityType(iri(v)); ok {
+			e.Type = t
+		}
+	case graph.Name:
+		e.Name = quad.ToString(v)
+	case graph.Alias:
+		e.Aliases = append(e.Aliases, quad.ToString(v))
+	case graph.Wikidata:
+		e.Wikidata = quad.ToString(v)
+	case graph.InCountry:
+		e.Country = iri(v)
+	}
+}
+
+func finishEntity(e *schema.Entity) {
+	sort.Strings(e.Aliases)
+	e.Aliases = dedup(e.Aliases)
+	if e.Name == "" {
+		e.Name = e.ID
+	}
+}
+
+// Named returns the IDs of entities whose name or alias is exactly s.
+func (l *local) Named(ctx context.Context, s string) ([]string, error) {
+	var ids []string
+	err := cayley.StartPath(l.qs, quad.String(s)).In(graph.Name, graph.Alias).Unique().
+		Iterate(ctx).EachValue(l.qs, func(v quad.Value) error {
+		ids = append(ids, iri(v))
+		return nil
+	})
+	sort.Strings(ids)
+	return ids, err
+}
+
+// Events returns the events a walk reaches, each once.
+func (l *local) Events(ctx context.Context, w walk) ([]fact, error) {
+	ids, err := l.walkIDs(ctx, w)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]fact, 0, len(ids))
+	for _, id := range ids {
+		f := eventFields{}
+		if err := l.eachOut(ctx, id, func(q quad.Quad) { f[iri(q.Predicate)] = q.Object }); err != nil {
+			return nil, err
+		}
+		out = append(out, fact{ID: id, F: f})
+	}
+	return out, nil
+}
+
+// walkIDs finds a walk's events through the (object, predicate) index:
+// the events that point at From with one of Roles, of one of Preds.
+func (l *local) walkIDs(ctx context.Context, w walk) ([]string, error) {
+	p := cayley.StartPath(l.qs, quad.IRI(w.From)).In(roleValues(w.Roles)...)
+	if len(w.Preds) > 0 {
+		p = p.Has(graph.PredicateE, predValues(w.Preds)...)
+	}
+	if w.With != "" {
+		p = p.And(cayley.StartPath(l.qs, quad.IRI(w.With)).In(roleValues(allRoles)...))
+	}
+	var ids []string
+	err := p.Unique().Iterate(ctx).EachValue(l.qs, func(v quad.Value) error {
+		ids = append(ids, iri(v))
+		return nil
+	})
+	sort.Strings(ids)
+	return ids, err
+}
+
+func roleValues(rs []graph.Role) []any {
+	out := make([]any, len(rs))
+	for i, r := range rs {
+		out[i] = r
+	}
+	return out
+}
+
+func predValues(ps []schema.Predicate) []quad.Value {
+	out := make([]quad.Value, len(ps))
+	for i, p := range ps {
+		out[i] = quad.IRI(p)
+	}
+	return out
+}
+
+// Edges returns the shortcut edges of each entity, one per quad (so one per
+// article that states it), in both directions.
+func (l *local) Edges(ctx context.Context, ids []string) (map[string][]edge, error) {
+	out := map[string][]edge{}
+	for _, id := range ids {
+		ref, err := l.qs.ValueOf(quad.IRI(id))
+		if err != nil || ref == nil {
+			continue
+		}
+		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
+			if err := l.eachQuad(ctx, d, ref, func(q quad.Quad) {
+				p := schema.Predicate(iri(q.Predicate))
+				if _, ok := schema.Lookup(p); !ok {
+					return
+				}
+				if d == quad.Subject {
+					out[id] = append(out[id], edge{Pred: p, Other: iri(q.Object), Out: true})
+				} else {
+					out[id] = append(out[id], edge{Pred: p, Other: iri(q.Subject)})
+				}
+			}); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// Prefetch does nothing: local reads are cheap one by one.
+func (l *local) Prefetch(context.Context, []string, []string) error { return nil }
+
+// Sentences scans every event sentence for the words; it reads the whole
+// store, so it stops after limit matches.
+func (l *local) Sentences(ctx context.Context, words []string, limit int) ([]fact, error) {
+	var out []fact
+	var ids []string
+	err := cayley.StartPath(l.qs).Has(graph.Type, graph.EventType).Iterate(ctx).EachValue(l.qs, func(v quad.Value) error {
+		ids = append(ids, iri(v))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		f := eventFields{}
+		if err := l.eachOut(ctx, id, func(q quad.Quad) { f[iri(q.Predicate)] = q.Object }); err != nil {
+			return nil, err
+		}
+		if containsAll(f.str(graph.Sentence), words) {
+			out = append(out, fact{ID: id, F: f})
+			if len(out) == limit {
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// eachOut calls fn with every quad whose subject is id. Use it for nodes
+// with few edges (events, articles), not for entities.
+func (l *local) eachOut(ctx context.Context, id string, fn func(quad.Quad)) error {
+	ref, err := l.qs.ValueOf(quad.IRI(id))
+	if err != nil || ref == nil {
+		return err
+	}
+	return l.eachQuad(ctx, quad.Subject, ref, fn)
+}
+
+func (l *local) eachQuad(ctx context.Context, d quad.Direction, ref cgraph.Ref, fn func(quad.Quad)) error {
+	it := l.qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q, err := l.qs.Quad(it.Result())
+		if err != nil {
+			return err
+		}
+		fn(q)
+	}
+	return it.Err()
+}
+
+// Article loads an article's metadata.
+func (l *local) Article(ctx context.Context, id string) (*schema.Article, error) {
+	if a, ok := l.articles[id]; ok {
+		return a, nil
+	}
+	a := &schema.Article{}
+	err := l.eachOut(ctx, id, func(q quad.Quad) { setArticleField(a, q.Predicate, q.Object) })
+	l.articles[id] = a
+	return a, err
+}
+
+func setArticleField(a *schema.Article, p, v quad.Value) {
+	switch p {
+	case graph.URL:
+		a.URL = quad.ToString(v)
+	case graph.Title:
+		a.Title = quad.ToString(v)
+	case graph.Site:
+		a.Site = quad.ToString(v)
+	case graph.Published:
+		a.Published = toTime(v)
+	}
+}
+
+func toTime(v quad.Value) time.Time {
+	switch v := v.(type) {
+	case quad.Time:
+		return time.Time(v).UTC()
+	case quad.String, quad.TypedString:
+		t, _ := time.Parse(time.RFC3339, quad.ToString(v))
+		return t.UTC()
+	}
+	return time.Time{}
+}
+
+func iri(v quad.Value) string {
+	if i, ok := v.(quad.IRI); ok {
+		return string(i)
+	}
+	return quad.ToString(v)
+}
+
+func dedup(s []string) []string {
+	out := s[:0]
+	for i, x := range s {
+		if i == 0 || x != s[i-1] {
+			out = append(out, x)
+		}
+	}
+	return out
+}

@@ -1,0 +1,186 @@
+package ask
+
+import (
+	"context"
+	"sort"
+
+	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/schema"
+)
+
+// Path search bounds: how many first-hop entities a 3-hop search expands,
+// and how many paths an answer lists at most (unless Options.Limit says).
+const (
+	maxExpand = 50
+	maxPaths  = 10
+)
+
+// A Hop is one relation on a path: From —Predicate→ To, stated by Sources articles.
+type Hop struct {
+	From      *Ref   `json:"from"`
+	Predicate string `json:"predicate"`
+	To        *Ref   `json:"to"`
+	Sources   int    `json:"sources"`
+}
+
+// adjacency maps a neighbour to the hops that reach it.
+type adjacency map[string][]Hop
+
+func adjacent(id string, es []edge) adjacency {
+	count := map[Hop]int{}
+	var order []Hop
+	for _, e := range es {
+		h := Hop{From: &Ref{ID: id}, Predicate: string(e.Pred), To: &Ref{ID: e.Other}}
+		if !e.Out {
+			h.From, h.To = h.To, h.From
+		}
+		k := Hop{From: &Ref{ID: h.From.ID}, Predicate: h.Predicate, To: &Ref{ID: h.To.ID}}
+		key := Hop{Predicate: k.From.ID + "|" + k.Predicate + "|" + k.To.ID}
+		if count[key] == 0 {
+			order = append(order, h)
+		}
+		count[key]++
+	}
+	adj := adjacency{}
+	for _, h := range order {
+		h.Sources = count[Hop{Predicate: h.From.ID + "|" + h.Predicate + "|" + h.To.ID}]
+		other := h.To.ID
+		if other == id {
+			other = h.From.ID
+		}
+		adj[other] = append(adj[other], h)
+	}
+	return adj
+}
+
+// paths finds chains of up to three shortcut edges, in either direction,
+// between x and y; each chain's sources are those of its weakest hop.
+func paths(ctx context.Context, b backend, x, y schema.Entity, opt Options) ([]Answer, error) {
+	es, err := b.Edges(ctx, []string{x.ID, y.ID})
+	if err != nil {
+		return nil, err
+	}
+	ax, ay := adjacent(x.ID, es[x.ID]), adjacent(y.ID, es[y.ID])
+	var found [][]Hop
+	for _, h := range ax[y.ID] {
+		found = append(found, []Hop{h})
+	}
+	mids := sortedKeys(ax, x.ID, y.ID)
+	for _, m := range mids {
+		for _, h1 := range ax[m] {
+			for _, h2 := range ay[m] {
+				found = append(found, []Hop{h1, h2})
+			}
+		}
+	}
+	if len(mids) > maxExpand {
+		mids = mids[:maxExpand]
+	}
+	more, err := b.Edges(ctx, mids)
+	if err != nil {
+		return nil, err
+	}
+	for _, m1 := range mids {
+		am := adjacent(m1, more[m1])
+		for _, m2 := range sortedKeys(am, x.ID, y.ID) {
+			for _, h1 := range ax[m1] {
+				for _, h2 := range am[m2] {
+					for _, h3 := range ay[m2] {
+						found = append(found, []Hop{h1, h2, h3})
+					}
+				}
+			}
+		}
+	}
+	return pathAnswers(ctx, b, x.ID, found, opt)
+}
+
+// sortedKeys lists the neighbours, best connected first, without x and y.
+func sortedKeys(adj adjacency, x, y string) []string {
+	var out []string
+	for k := range adj {
+		if k != x && k != y {
+			out = append(out, k)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		si, sj := hopSources(adj[out[i]]), hopSources(adj[out[j]])
+		if si != sj {
+			return si > sj
+		}
+		return out[i] < out[j]
+	})
+	return out
+}
+
+func hopSources(hs []Hop) int {
+	n := 0
+	for _, h := range hs {
+		n += h.Sources
+	}
+	return n
+}
+
+func weakest(p []Hop) int {
+	n := p[0].Sources
+	for _, h := range p[1:] {
+		n = min(n, h.Sources)
+	}
+	return n
+}
+
+// pathAnswers ranks paths (shortest, then best sourced) and gives the best
+// of them their evidence: one sentence per hop. A hop that no event the
+// options allow states (all hedged, say) drops its path.
+func pathAnswers(ctx context.Context, b backend, x string, found [][]Hop, opt Options) ([]Answer, error) {
+	sort.SliceStable(found, func(i, j int) bool {
+		if len(found[i]) != len(found[j]) {
+			return len(found[i]) < len(found[j])
+		}
+		return weakest(found[i]) > weakest(found[j])
+	})
+	limit := maxPaths
+	if opt.Limit > 0 {
+		limit = opt.Limit
+	}
+	out := []Answer{}
+	for _, p := range found {
+		if len(out) == limit {
+			break
+		}
+		if weakest(p) < opt.MinSources {
+			continue
+		}
+		a, ok, err := pathAnswer(ctx, b, x, p, opt)
+		if err != nil {
+			return nil, err
+		}
+		if ok {
+			out = append(out, a)
+		}
+	}
+	return finish(ctx, b, out, Options{})
+}
+
+func pathAnswer(ctx context.Context, b backend, x string, p []Hop, opt Options) (Answer, bool, error) {
+	first := p[0].To.ID
+	if first == x {
+		first = p[0].From.ID
+	}
+	a := Answer{Entity: &Ref{ID: first}, Predicate: "path", Path: p, Sources: weakest(p)}
+	for _, h := range p {
+		w := walk{From: h.From.ID, Roles: []graph.Role{graph.RoleSubject}, Preds: []schema.Predicate{schema.Predicate(h.Predicate)}, With: h.To.ID}
+		evs, err := load(ctx, b, w, opt)
+		if err != nil || len(evs) == 0 {
+			return a, false, err
+		}
+		var best []Evidence
+		for _, ev := range evs {
+			best = append(best, evidenceOf(ev))
+		}
+		sortEvidence(best)
+		a.Evidence = append(a.Evidence, best[0])
+		a.Events += len(evs)
+	}
+	return a, true, nil
+}
