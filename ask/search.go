@@ -12,7 +12,7 @@ const maxSearch = 100
 
 // search answers a question no form matches with the events whose
 // sentences contain its words. When a word names one known entity, only
-// that entity's events are read; otherwise every sentence is scanned.
+// that entity's events are read; failing that, every sentence is scanned.
 func (a *Asker) search(ctx context.Context, b backend, q *Query, opt Options, res *Result) error {
 	if len(q.Words) == 0 {
 		return nil
@@ -49,7 +49,9 @@ func (a *Asker) searchFacts(ctx context.Context, b backend, words []string) ([]f
 		if len(out) > maxSearch {
 			out = out[:maxSearch]
 		}
-		return out, nil
+		if len(out) > 0 {
+			return out, nil
+		}
 	}
 	return b.Sentences(ctx, words, maxSearch)
 }
