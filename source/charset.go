@@ -7,6 +7,7 @@ import (
 
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -51,9 +52,13 @@ func declaresEncoding(data []byte) bool {
 	return end > 0 && bytes.Contains(head[:end], []byte("encoding="))
 }
 
-// decodeText returns a plain-text file as UTF-8: valid UTF-8 is kept, and
-// anything else is read as Windows-1252.
+// decodeText returns a plain-text file as UTF-8: UTF-16 with a byte order
+// mark is decoded, valid UTF-8 is kept, and anything else is read as
+// Windows-1252.
 func decodeText(data []byte) []byte {
+	if u, ok := fromUTF16(data); ok {
+		return u
+	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if utf8.Valid(data) {
 		return data
@@ -65,10 +70,24 @@ func decodeText(data []byte) []byte {
 	return out
 }
 
+// fromUTF16 decodes data that starts with a UTF-16 byte order mark; ok is
+// false when it does not.
+func fromUTF16(data []byte) (out []byte, ok bool) {
+	if !bytes.HasPrefix(data, []byte{0xff, 0xfe}) && !bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return nil, false
+	}
+	out, _, err := transform.Bytes(unicode.BOMOverride(transform.Nop), data)
+	return out, err == nil
+}
+
 // isBinary reports whether data looks like something other than text: a NUL
 // byte near the start, or more than a tenth of it invalid UTF-8 with many
 // control bytes (Latin-1 text is invalid UTF-8 too, but has few controls).
+// UTF-16 with a byte order mark is judged on its decoded text.
 func isBinary(data []byte) bool {
+	if u, ok := fromUTF16(data[:min(len(data), 16000)]); ok {
+		data = u
+	}
 	head := data[:min(len(data), 8000)]
 	if bytes.IndexByte(head, 0) >= 0 {
 		return true
