@@ -111,15 +111,18 @@ var aheadSQL = `WITH ev AS (
 	SELECT DISTINCT subject_hash AS h FROM quads WHERE object_hash = $1 AND predicate_hash = $2
 ), edges AS (
 	SELECT q.predicate_hash, q.object_hash FROM quads q JOIN ev ON q.subject_hash = ev.h
-), subjects AS (
-	SELECT h, 0 AS kind FROM ev
-	UNION SELECT object_hash, 0 FROM edges WHERE predicate_hash = $3
-	UNION SELECT object_hash, 1 FROM edges WHERE predicate_hash = ANY($4::bytea[])
+), whole AS (
+	SELECT h FROM ev UNION SELECT object_hash FROM edges WHERE predicate_hash = $3
+), described AS (
+	SELECT DISTINCT object_hash AS h FROM edges WHERE predicate_hash = ANY($4::bytea[])
+), picked AS (
+	SELECT 0 AS kind, q.* FROM quads q JOIN whole w ON q.subject_hash = w.h
+	UNION ALL
+	SELECT 1, q.* FROM quads q JOIN described d ON q.subject_hash = d.h WHERE q.label_hash IS NULL
 )
-SELECT x.kind, q.subject_hash, ` + fmt.Sprintf(nodeColumns, "s") + `, ` + fmt.Sprintf(nodeColumns, "p") + `,
+SELECT q.kind, q.subject_hash, ` + fmt.Sprintf(nodeColumns, "s") + `, ` + fmt.Sprintf(nodeColumns, "p") + `,
 	` + fmt.Sprintf(nodeColumns, "o") + `, ` + fmt.Sprintf(nodeColumns, "l") + `
-FROM subjects x
-JOIN quads q ON q.subject_hash = x.h AND (x.kind = 0 OR q.label_hash IS NULL)
+FROM picked q
 JOIN nodes s ON s.hash = q.subject_hash
 JOIN nodes p ON p.hash = q.predicate_hash
 JOIN nodes o ON o.hash = q.object_hash
