@@ -7,7 +7,6 @@ import (
 	"sort"
 	"time"
 
-	"github.com/cayleygraph/cayley"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
@@ -34,7 +33,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 	}
 	st.Quads = cs.Quads.Value
 	count := func(t quad.IRI) (int64, error) {
-		return cayley.StartPath(s.h, t).In(Type).Unique().Iterate(ctx).Count()
+		return s.countType(ctx, t)
 	}
 	if st.Events, err = count(EventType); err != nil {
 		return st, err
