@@ -14,11 +14,12 @@ import (
 // decodeHTML returns an HTML page as UTF-8. The encoding comes from a byte
 // order mark, the Content-Type header or a <meta> tag; a page that declares
 // nothing and is valid UTF-8 is left alone, one that is not is read as
-// Windows-1252, the superset of Latin-1 that browsers use.
+// Windows-1252, the superset of Latin-1 that browsers use. Bytes that are
+// not UTF-8 in a page declared UTF-8 become U+FFFD, as in browsers.
 func decodeHTML(data []byte, contentType string) ([]byte, error) {
 	enc, name, certain := charset.DetermineEncoding(data, contentType)
 	if name == "utf-8" || (!certain && utf8.Valid(data)) {
-		return bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), nil
+		return bytes.ToValidUTF8(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")), []byte("\uFFFD")), nil
 	}
 	out, _, err := transform.Bytes(enc.NewDecoder(), data)
 	if err != nil {
