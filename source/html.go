@@ -39,6 +39,9 @@ func ExtractHTML(data []byte, contentType, pageURL string) (*schema.Article, err
 	if err != nil {
 		return nil, fmt.Errorf("source: %s: %w", pageURL, err)
 	}
+	if isBinary(utf) { // NUL bytes: binary, or UTF-16 that nothing declared
+		return nil, fmt.Errorf("source: %s: %w", pageURL, errBinary)
+	}
 	doc, err := html.Parse(bytes.NewReader(utf))
 	if err != nil {
 		return nil, fmt.Errorf("source: %s: parse HTML: %w", pageURL, err)
