@@ -28,7 +28,7 @@ func paragraphs(text string) []string {
 	lines := strings.Split(text, "\n")
 	count := make(map[string]int, len(lines))
 	for i, l := range lines {
-		l = strings.Join(strings.Fields(l), " ")
+		l = squeezeSpace(l)
 		lines[i] = l
 		count[l]++
 	}
@@ -42,9 +42,24 @@ func paragraphs(text string) []string {
 	return out
 }
 
+// squeezeSpace trims l and folds runs of white space into one space,
+// copying only when it must.
+func squeezeSpace(l string) string {
+	l = strings.TrimSpace(l)
+	prevSpace := false
+	for _, r := range l {
+		space := unicode.IsSpace(r)
+		if space && (prevSpace || r != ' ') {
+			return strings.Join(strings.Fields(l), " ")
+		}
+		prevSpace = space
+	}
+	return l
+}
+
 func isFurniture(l string) bool {
-	words := strings.Fields(l)
-	if len(words) <= furnitureMaxWords {
+	words := strings.Count(l, " ") + 1 // l is squeezed: one space between words
+	if words <= furnitureMaxWords {
 		low := strings.ToLower(l)
 		for _, p := range furniturePhrases {
 			if strings.Contains(low, p) {
@@ -59,7 +74,7 @@ func isFurniture(l string) bool {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(l)
-	return len(words) < 5 || !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune(`"“‘'`, first))
+	return words < 5 || !(unicode.IsUpper(first) || unicode.IsDigit(first) || strings.ContainsRune(`"“‘'`, first))
 }
 
 func endsSentence(l string) bool {

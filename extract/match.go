@@ -11,6 +11,7 @@ import (
 type trie struct {
 	next  map[string]*trie
 	names []*gazetteer.Name
+	acro  [][]string // per name: its acronyms, which must match in case ("US")
 }
 
 func newTrie(names []gazetteer.Name) *trie {
@@ -31,6 +32,7 @@ func newTrie(names []gazetteer.Name) *trie {
 		}
 		if node != root {
 			node.names = append(node.names, n)
+			node.acro = append(node.acro, acronyms(n.Text))
 		}
 	}
 	return root
@@ -63,18 +65,29 @@ func (tr *trie) longest(toks []token, i int) (int, []*gazetteer.Name) {
 		if node == nil {
 			break
 		}
-		if fits := fitting(node.names, toks[i:j+1]); len(fits) > 0 {
+		if fits := node.fitting(toks[i : j+1]); len(fits) > 0 {
 			bestEnd, best = j+1, fits
 		}
 	}
 	return bestEnd, best
 }
 
-func fitting(names []*gazetteer.Name, toks []token) []*gazetteer.Name {
+func (tr *trie) fitting(toks []token) []*gazetteer.Name {
 	var out []*gazetteer.Name
-	for _, n := range names {
-		if caseFits(n, toks) {
+	for k, n := range tr.names {
+		if caseFits(n, tr.acro[k], toks) {
 			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// acronyms returns the words of a name written in capitals: "US", "U.S.".
+func acronyms(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(name) {
+		if isAcronym(w) {
+			out = append(out, strings.ReplaceAll(w, ".", ""))
 		}
 	}
 	return out
@@ -84,10 +97,9 @@ func fitting(names []*gazetteer.Name, toks []token) []*gazetteer.Name {
 // acronyms must match in case ("US" is not "us"); names of actors and
 // places must be capitalised ("Turkey", not "turkey"); weapons and goods
 // may be written in lower case.
-func caseFits(n *gazetteer.Name, toks []token) bool {
-	words := strings.Fields(n.Text)
-	for _, w := range words {
-		if isAcronym(w) && !containsExact(toks, strings.ReplaceAll(w, ".", "")) {
+func caseFits(n *gazetteer.Name, acro []string, toks []token) bool {
+	for _, w := range acro {
+		if !containsExact(toks, w) {
 			return false
 		}
 	}

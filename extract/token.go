@@ -81,23 +81,39 @@ func contraction(s string, i, j int) int {
 
 func wordToken(s string, i, j int) token {
 	text := s[i:j]
-	norm := strings.ToLower(text)
-	if strings.ContainsAny(norm, "'’") {
-		norm = strings.NewReplacer("'", "", "’", "").Replace(norm) // "Ja’afari" matches "Jaafari"
-	}
-	t := token{text: text, norm: norm, start: i, end: j, kind: tWord}
-	first, _ := utf8.DecodeRuneInString(text)
-	t.cap = unicode.IsUpper(first)
-	letters, uppers := 0, 0
-	for _, r := range text {
-		if unicode.IsLetter(r) {
+	t := token{text: text, norm: text, start: i, end: j, kind: tWord}
+	letters, uppers, plain := 0, 0, true
+	for k, r := range text {
+		switch {
+		case r >= 'a' && r <= 'z':
 			letters++
-			if unicode.IsUpper(r) {
-				uppers++
+		case r >= 'A' && r <= 'Z':
+			letters++
+			uppers++
+			plain = false
+			if k == 0 {
+				t.cap = true
+			}
+		case r < utf8.RuneSelf:
+			plain = plain && r != '\''
+		default:
+			plain = false
+			if unicode.IsLetter(r) {
+				letters++
+				if unicode.IsUpper(r) {
+					uppers++
+					t.cap = t.cap || k == 0
+				}
 			}
 		}
 	}
 	t.upper = letters >= 2 && letters == uppers
+	if !plain { // lower-case ASCII words, the most common, need no copy
+		t.norm = strings.ToLower(text)
+		if strings.ContainsAny(t.norm, "'’") {
+			t.norm = strings.NewReplacer("'", "", "’", "").Replace(t.norm) // "Ja’afari" matches "Jaafari"
+		}
+	}
 	return t
 }
 
