@@ -155,6 +155,13 @@ func openBounded(ctx context.Context, name string, cfg Config) (*cayley.Handle, 
 	if cfg.ReadOnly {
 		opts["read_only"] = true
 	}
+	if _, set := opts["no_bloom"]; !set && isFileBackend(name) {
+		// Cayley's kv stores otherwise allocate Bloom filters sized for 100
+		// million entries (hundreds of MB) and rebuild them by scanning the
+		// whole store on every open; duplicates are found through the
+		// indexes instead.
+		opts["no_bloom"] = true
+	}
 	go func() {
 		h, err := cayley.NewGraph(name, cfg.Address, opts)
 		done <- result{h, err}
