@@ -8,6 +8,7 @@ import (
 
 	"github.com/cayleygraph/cayley"
 	cgraph "github.com/cayleygraph/cayley/graph"
+	crefs "github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/geokg/geokg/graph"
@@ -21,10 +22,13 @@ type local struct {
 	qs       cgraph.QuadStore
 	entities map[string]schema.Entity
 	articles map[string]*schema.Article
+	refs     map[string]cgraph.Ref // references of values, nil when absent
+	names    map[any]quad.Value    // values of references, by key
 }
 
 func newLocal(s *graph.Store) *local {
-	return &local{qs: s.Handle().QuadStore, entities: map[string]schema.Entity{}, articles: map[string]*schema.Article{}}
+	return &local{qs: s.Handle().QuadStore, entities: map[string]schema.Entity{}, articles: map[string]*schema.Article{},
+		refs: map[string]cgraph.Ref{}, names: map[any]quad.Value{}}
 }
 
 var entityEdges = []quad.IRI{graph.Type, graph.Name, graph.Alias, graph.Wikidata, graph.InCountry}
@@ -86,48 +90,13 @@ func (l *local) Named(ctx context.Context, s string) ([]string, error) {
 	return ids, err
 }
 
-// Events returns the events a walk reaches, each once.
+// Events returns the events a walk reaches, each once, sorted by IRI.
 func (l *local) Events(ctx context.Context, w walk) ([]fact, error) {
-	ids, err := l.walkIDs(ctx, w)
-	if err != nil {
+	qs, evs, err := l.eventRefs(ctx, w)
+	if err != nil || len(evs) == 0 {
 		return nil, err
 	}
-	out := make([]fact, 0, len(ids))
-	for _, id := range ids {
-		f := eventFields{}
-		if err := l.eachOut(ctx, id, func(q quad.Quad) { f[iri(q.Predicate)] = q.Object }); err != nil {
-			return nil, err
-		}
-		out = append(out, fact{ID: id, F: f})
-	}
-	return out, nil
-}
-
-// walkIDs finds a walk's events through the (object, predicate) index:
-// the events that point at From with one of Roles, of one of Preds.
-func (l *local) walkIDs(ctx context.Context, w walk) ([]string, error) {
-	p := cayley.StartPath(l.qs, quad.IRI(w.From)).In(roleValues(w.Roles)...)
-	if len(w.Preds) > 0 {
-		p = p.Has(graph.PredicateE, predValues(w.Preds)...)
-	}
-	if w.With != "" {
-		p = p.And(cayley.StartPath(l.qs, quad.IRI(w.With)).In(roleValues(allRoles)...))
-	}
-	var ids []string
-	err := p.Unique().Iterate(ctx).EachValue(l.qs, func(v quad.Value) error {
-		ids = append(ids, iri(v))
-		return nil
-	})
-	sort.Strings(ids)
-	return ids, err
-}
-
-func roleValues(rs []graph.Role) []any {
-	out := make([]any, len(rs))
-	for i, r := range rs {
-		out[i] = r
-	}
-	return out
+	return l.facts(ctx, qs, evs)
 }
 
 func predValues(ps []schema.Predicate) []quad.Value {
@@ -141,29 +110,55 @@ func predValues(ps []schema.Predicate) []quad.Value {
 // Edges returns the shortcut edges of each entity, one per quad (so one per
 // article that states it), in both directions.
 func (l *local) Edges(ctx context.Context, ids []string) (map[string][]edge, error) {
+	shortcuts := l.refSet(predValues(vocabularyPreds())...)
 	out := map[string][]edge{}
 	for _, id := range ids {
-		ref, err := l.qs.ValueOf(quad.IRI(id))
-		if err != nil || ref == nil {
+		r := l.ref(quad.IRI(id))
+		if r == nil {
 			continue
 		}
+		var qs []quadRef
+		var dirs []bool
 		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-			if err := l.eachQuad(ctx, d, ref, func(q quad.Quad) {
-				p := schema.Predicate(iri(q.Predicate))
-				if _, ok := schema.Lookup(p); !ok {
-					return
-				}
-				if d == quad.Subject {
-					out[id] = append(out[id], edge{Pred: p, Other: iri(q.Object), Out: true})
-				} else {
-					out[id] = append(out[id], edge{Pred: p, Other: iri(q.Subject)})
+			if err := l.quads(ctx, d, r, func(q quadRef) {
+				if shortcuts[crefs.ToKey(q.p)] {
+					qs, dirs = append(qs, q), append(dirs, d == quad.Subject)
 				}
 			}); err != nil {
 				return nil, err
 			}
 		}
+		if err := l.edgesOf(ctx, id, qs, dirs, out); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
+}
+
+func (l *local) edgesOf(ctx context.Context, id string, qs []quadRef, out []bool, edges map[string][]edge) error {
+	var rs []cgraph.Ref
+	for _, q := range qs {
+		rs = append(rs, q.s, q.p, q.o)
+	}
+	if err := l.resolve(ctx, rs); err != nil {
+		return err
+	}
+	for i, q := range qs {
+		e := edge{Pred: schema.Predicate(iri(l.name(q.p))), Other: iri(l.name(q.o)), Out: out[i]}
+		if !out[i] {
+			e.Other = iri(l.name(q.s))
+		}
+		edges[id] = append(edges[id], e)
+	}
+	return nil
+}
+
+func vocabularyPreds() []schema.Predicate {
+	var out []schema.Predicate
+	for _, p := range schema.Vocabulary() {
+		out = append(out, p.Name)
+	}
+	return out
 }
 
 // Prefetch does nothing: local reads are cheap one by one.

@@ -11,7 +11,7 @@ import (
 // Path search bounds: how many first-hop entities a 3-hop search expands,
 // and how many paths an answer lists at most (unless Options.Limit says).
 const (
-	maxExpand = 50
+	maxExpand = 20
 	maxPaths  = 10
 )
 

@@ -1,0 +1,192 @@
+package ask
+
+import (
+	"context"
+	"sort"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	crefs "github.com/cayleygraph/cayley/graph/refs"
+	"github.com/cayleygraph/quad"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// Reading by refs: the in-process walks handle node references (for kv
+// stores, numbers carried in the index entries) and name only the nodes
+// they keep, in batches, caching names across the question. A quad's
+// value lookup is what costs: an event has about twenty quads, and most of
+// their objects (predicates, entities, booleans) repeat from event to event.
+
+// quadRef is a quad as references.
+type quadRef struct{ s, p, o cgraph.Ref }
+
+// ref returns the reference of a value, nil when the store lacks it.
+func (l *local) ref(v quad.Value) cgraph.Ref {
+	key := v.String()
+	if r, ok := l.refs[key]; ok {
+		return r
+	}
+	r, err := l.qs.ValueOf(v)
+	if err != nil {
+		r = nil
+	}
+	l.refs[key] = r
+	if r != nil {
+		l.names[crefs.ToKey(r)] = v
+	}
+	return r
+}
+
+// refSet returns the keys of the references of values the store has.
+func (l *local) refSet(vs ...quad.Value) map[any]bool {
+	out := map[any]bool{}
+	for _, v := range vs {
+		if r := l.ref(v); r != nil {
+			out[crefs.ToKey(r)] = true
+		}
+	}
+	return out
+}
+
+// quads calls fn with every quad whose direction d is ref.
+func (l *local) quads(ctx context.Context, d quad.Direction, ref cgraph.Ref, fn func(quadRef)) error {
+	it := l.qs.QuadIterator(d, ref).Iterate()
+	defer it.Close()
+	for it.Next(ctx) {
+		q := it.Result()
+		fn(quadRef{s: l.dir(q, quad.Subject), p: l.dir(q, quad.Predicate), o: l.dir(q, quad.Object)})
+	}
+	return it.Err()
+}
+
+func (l *local) dir(q cgraph.Ref, d quad.Direction) cgraph.Ref {
+	r, _ := l.qs.QuadDirection(q, d)
+	return r
+}
+
+// name returns a resolved reference's value.
+func (l *local) name(r cgraph.Ref) quad.Value { return l.names[crefs.ToKey(r)] }
+
+// resolve names, in one batch, the references not yet named.
+func (l *local) resolve(ctx context.Context, rs []cgraph.Ref) error {
+	var todo []cgraph.Ref
+	seen := map[any]bool{}
+	for _, r := range rs {
+		k := crefs.ToKey(r)
+		if _, ok := l.names[k]; !ok && !seen[k] {
+			seen[k] = true
+			todo = append(todo, r)
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	vals, err := cgraph.ValuesOf(ctx, l.qs, todo)
+	if err != nil {
+		return err
+	}
+	for i, r := range todo {
+		l.names[crefs.ToKey(r)] = vals[i]
+	}
+	return nil
+}
+
+// linked returns the subjects of the quads that point at v with one of
+// the predicates: for an entity and roles, the events it plays them in.
+func (l *local) linked(ctx context.Context, v quad.Value, preds map[any]bool) ([]cgraph.Ref, error) {
+	r := l.ref(v)
+	if r == nil {
+		return nil, nil
+	}
+	var out []cgraph.Ref
+	seen := map[any]bool{}
+	err := l.quads(ctx, quad.Object, r, func(q quadRef) {
+		k := crefs.ToKey(q.s)
+		if preds[crefs.ToKey(q.p)] && !seen[k] {
+			seen[k] = true
+			out = append(out, q.s)
+		}
+	})
+	return out, err
+}
+
+// eventRefs reads a walk: the events linked to From by one of Roles (and
+// to With by any role), of one of Preds, each with its quads.
+func (l *local) eventRefs(ctx context.Context, w walk) (map[any][]quadRef, []cgraph.Ref, error) {
+	evs, err := l.linked(ctx, quad.IRI(w.From), l.refSet(roleQuadValues(w.Roles)...))
+	if err != nil || len(evs) == 0 {
+		return nil, nil, err
+	}
+	if w.With != "" {
+		with, err := l.linked(ctx, quad.IRI(w.With), l.refSet(roleQuadValues(allRoles)...))
+		if err != nil {
+			return nil, nil, err
+		}
+		evs = intersect(evs, with)
+	}
+	predicate, wanted := l.ref(graph.PredicateE), l.refSet(predValues(w.Preds)...)
+	out := map[any][]quadRef{}
+	var kept []cgraph.Ref
+	for _, ev := range evs {
+		var qs []quadRef
+		ok := len(w.Preds) == 0
+		if err := l.quads(ctx, quad.Subject, ev, func(q quadRef) {
+			qs = append(qs, q)
+			if predicate != nil && crefs.ToKey(q.p) == crefs.ToKey(predicate) && wanted[crefs.ToKey(q.o)] {
+				ok = true
+			}
+		}); err != nil {
+			return nil, nil, err
+		}
+		if ok {
+			out[crefs.ToKey(ev)] = qs
+			kept = append(kept, ev)
+		}
+	}
+	return out, kept, nil
+}
+
+func intersect(a, b []cgraph.Ref) []cgraph.Ref {
+	in := map[any]bool{}
+	for _, r := range b {
+		in[crefs.ToKey(r)] = true
+	}
+	var out []cgraph.Ref
+	for _, r := range a {
+		if in[crefs.ToKey(r)] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// facts names the kept events and their edges, sorted by event IRI.
+func (l *local) facts(ctx context.Context, qs map[any][]quadRef, evs []cgraph.Ref) ([]fact, error) {
+	all := append([]cgraph.Ref{}, evs...)
+	for _, ev := range evs {
+		for _, q := range qs[crefs.ToKey(ev)] {
+			all = append(all, q.p, q.o)
+		}
+	}
+	if err := l.resolve(ctx, all); err != nil {
+		return nil, err
+	}
+	out := make([]fact, 0, len(evs))
+	for _, ev := range evs {
+		f := eventFields{}
+		for _, q := range qs[crefs.ToKey(ev)] {
+			f[iri(l.name(q.p))] = l.name(q.o)
+		}
+		out = append(out, fact{ID: iri(l.name(ev)), F: f})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out, nil
+}
+
+func roleQuadValues(rs []graph.Role) []quad.Value {
+	out := make([]quad.Value, len(rs))
+	for i, r := range rs {
+		out[i] = r
+	}
+	return out
+}
