@@ -45,13 +45,16 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []*schema.Article) ([]graph.
 }
 
 // A Writer streams articles into the store in batches. Each article is
-// written whole, in the same transaction as the others of its batch.
+// written whole, in the same transaction as the others of its batch. A full
+// batch is written in the background while the next one is extracted, so
+// extraction and the store's work overlap on two cores.
 type Writer struct {
-	p       *Pipeline
-	pending []graph.Batch
-	quads   int
-	sum     Summary
-	start   time.Time
+	p        *Pipeline
+	pending  []graph.Batch
+	quads    int
+	sum      Summary
+	start    time.Time
+	inFlight chan error // the background write's result; nil when none runs
 }
 
 // NewWriter returns a writer; call Close to write what is pending.
@@ -59,7 +62,8 @@ func (p *Pipeline) NewWriter() *Writer {
 	return &Writer{p: p, start: time.Now()}
 }
 
-// Add extracts an article's events and queues it, writing the batch when full.
+// Add extracts an article's events and queues it, starting the batch's
+// write when it is full. An error of an earlier batch's write is returned here.
 func (w *Writer) Add(ctx context.Context, a *schema.Article) error {
 	evs := w.p.Extractor.Extract(a)
 	w.pending = append(w.pending, graph.Batch{Article: a, Events: evs})
@@ -68,18 +72,32 @@ func (w *Writer) Add(ctx context.Context, a *schema.Article) error {
 	if limit <= 0 {
 		limit = DefaultBatchQuads
 	}
-	if w.quads >= limit {
-		return w.Flush(ctx)
+	if w.quads < limit {
+		return nil
 	}
+	if err := w.wait(); err != nil {
+		return err
+	}
+	batch := w.pending
+	w.pending, w.quads = nil, 0
+	w.inFlight = make(chan error, 1)
+	go func() { w.inFlight <- w.write(ctx, batch) }()
 	return nil
 }
 
-// Flush writes the pending articles.
-func (w *Writer) Flush(ctx context.Context) error {
-	if len(w.pending) == 0 {
+// wait waits for the background write, if any, and returns its error.
+func (w *Writer) wait() error {
+	if w.inFlight == nil {
 		return nil
 	}
-	out, err := w.p.Store.Write(ctx, w.pending)
+	err := <-w.inFlight
+	w.inFlight = nil
+	return err
+}
+
+// write stores one batch and counts what it did.
+func (w *Writer) write(ctx context.Context, batch []graph.Batch) error {
+	out, err := w.p.Store.Write(ctx, batch)
 	if err != nil {
 		return err
 	}
@@ -88,16 +106,28 @@ func (w *Writer) Flush(ctx context.Context) error {
 		switch o {
 		case graph.New:
 			w.sum.New++
-			w.sum.Events += len(w.pending[i].Events)
+			w.sum.Events += len(batch[i].Events)
 		case graph.Updated:
 			w.sum.Updated++
-			w.sum.Events += len(w.pending[i].Events)
+			w.sum.Events += len(batch[i].Events)
 		case graph.Unchanged:
 			w.sum.Unchanged++
 		}
 	}
-	w.pending, w.quads = w.pending[:0], 0
 	return nil
+}
+
+// Flush waits for the background write and writes the pending articles.
+func (w *Writer) Flush(ctx context.Context) error {
+	if err := w.wait(); err != nil {
+		return err
+	}
+	if len(w.pending) == 0 {
+		return nil
+	}
+	err := w.write(ctx, w.pending)
+	w.pending, w.quads = w.pending[:0], 0
+	return err
 }
 
 // Close writes what is pending and returns the summary.
