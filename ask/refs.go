@@ -5,10 +5,13 @@ import (
 	"sort"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/iterator"
+	"github.com/cayleygraph/cayley/graph/kv"
 	crefs "github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/schema"
 )
 
 // Reading by refs: the in-process walks handle node references (for kv
@@ -50,7 +53,11 @@ func (l *local) refSet(vs ...quad.Value) map[any]bool {
 
 // quads calls fn with every quad whose direction d is ref.
 func (l *local) quads(ctx context.Context, d quad.Direction, ref cgraph.Ref, fn func(quadRef)) error {
-	it := l.qs.QuadIterator(d, ref).Iterate()
+	return l.scan(ctx, l.qs.QuadIterator(d, ref), fn)
+}
+
+func (l *local) scan(ctx context.Context, sh iterator.Shape, fn func(quadRef)) error {
+	it := sh.Iterate()
 	defer it.Close()
 	for it.Next(ctx) {
 		q := it.Result()
@@ -124,26 +131,58 @@ func (l *local) eventRefs(ctx context.Context, w walk) (map[any][]quadRef, []cgr
 		}
 		evs = intersect(evs, with)
 	}
-	predicate, wanted := l.ref(graph.PredicateE), l.refSet(predValues(w.Preds)...)
 	out := map[any][]quadRef{}
 	var kept []cgraph.Ref
 	for _, ev := range evs {
-		var qs []quadRef
-		ok := len(w.Preds) == 0
-		if err := l.quads(ctx, quad.Subject, ev, func(q quadRef) {
-			qs = append(qs, q)
-			if predicate != nil && crefs.ToKey(q.p) == crefs.ToKey(predicate) && wanted[crefs.ToKey(q.o)] {
-				ok = true
+		if ok, err := l.hasPredicate(ctx, ev, w.Preds); err != nil || !ok {
+			if err != nil {
+				return nil, nil, err
 			}
-		}); err != nil {
+			continue
+		}
+		var qs []quadRef
+		if err := l.quads(ctx, quad.Subject, ev, func(q quadRef) { qs = append(qs, q) }); err != nil {
 			return nil, nil, err
 		}
-		if ok {
-			out[crefs.ToKey(ev)] = qs
-			kept = append(kept, ev)
-		}
+		out[crefs.ToKey(ev)] = qs
+		kept = append(kept, ev)
 	}
 	return out, kept, nil
+}
+
+// hasPredicate reports whether an event's predicate is one of preds (any
+// when none). On kv stores (bolt, leveldb, pebble) it reads the one quad
+// through the (subject, predicate) index rather than all the event's quads.
+func (l *local) hasPredicate(ctx context.Context, ev cgraph.Ref, preds []schema.Predicate) (bool, error) {
+	if len(preds) == 0 {
+		return true, nil
+	}
+	predicate, wanted := l.ref(graph.PredicateE), l.refSet(predValues(preds)...)
+	if predicate == nil {
+		return false, nil
+	}
+	found := false
+	fn := func(q quadRef) {
+		if crefs.ToKey(q.p) == crefs.ToKey(predicate) && wanted[crefs.ToKey(q.o)] {
+			found = true
+		}
+	}
+	if it, ok := l.indexScan(ev, predicate); ok {
+		return found, l.scan(ctx, it, fn)
+	}
+	return found, l.quads(ctx, quad.Subject, ev, fn)
+}
+
+// indexScan returns the iterator over the quads with subject s and
+// predicate p on a kv store's (subject, predicate) index.
+func (l *local) indexScan(s, p cgraph.Ref) (iterator.Shape, bool) {
+	kqs, ok := l.qs.(*kv.QuadStore)
+	sv, ok1 := s.(kv.Int64Value)
+	pv, ok2 := p.(kv.Int64Value)
+	if !ok || !ok1 || !ok2 {
+		return nil, false
+	}
+	return kv.IndexScan{Index: kv.DefaultQuadIndexes[0], Values: []uint64{uint64(sv), uint64(pv)}}.BuildIterator(kqs), true
 }
 
 func intersect(a, b []cgraph.Ref) []cgraph.Ref {

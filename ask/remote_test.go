@@ -8,7 +8,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/schema"
 	"github.com/geokg/geokg/server"
 )
 
@@ -99,4 +102,19 @@ func localIDs(t *testing.T, w walk) string {
 	}
 	sort.Strings(ids)
 	return strings.Join(ids, " ")
+}
+
+// TestIndexScanOnBolt: on bolt, an event's predicate is read through the index.
+func TestIndexScanOnBolt(t *testing.T) {
+	l := newLocal(testStore)
+	ev, err := l.linked(context.Background(), quad.IRI("country:iran"), l.refSet(graph.RoleSubject))
+	if err != nil || len(ev) == 0 {
+		t.Fatal(err)
+	}
+	if _, ok := l.indexScan(ev[0], l.ref(graph.PredicateE)); !ok {
+		t.Errorf("no index scan on %T", l.qs)
+	}
+	if ok, err := l.hasPredicate(context.Background(), ev[0], []schema.Predicate{"ships"}); !ok || err != nil {
+		t.Errorf("Iran's event is not a shipment: %v", err)
+	}
 }
