@@ -17,8 +17,9 @@ type sqlStore struct {
 	pool *pgxpool.Pool
 	// fast is true on PostgreSQL, where geokg writes and reads Cayley's
 	// tables itself. On CockroachDB every quad goes through Cayley.
-	fast  bool
-	ahead readAhead // sql_ahead.go
+	fast   bool
+	ahead  readAhead  // sql_ahead.go
+	values valueCache // sql_values.go
 }
 
 // OptionFastSQL is the Config.Options key that, set to false, makes a

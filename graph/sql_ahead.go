@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/cayleygraph/quad"
-	"github.com/jackc/pgx/v5"
 )
 
 // Read-ahead. A question walks from an entity to its events and then loads
@@ -120,13 +119,8 @@ var aheadSQL = `WITH ev AS (
 	UNION ALL
 	SELECT 1, q.* FROM quads q JOIN described d ON q.subject_hash = d.h WHERE q.label_hash IS NULL
 )
-SELECT q.kind, q.subject_hash, ` + fmt.Sprintf(nodeColumns, "s") + `, ` + fmt.Sprintf(nodeColumns, "p") + `,
-	` + fmt.Sprintf(nodeColumns, "o") + `, ` + fmt.Sprintf(nodeColumns, "l") + `
+SELECT q.kind, q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash
 FROM picked q
-JOIN nodes s ON s.hash = q.subject_hash
-JOIN nodes p ON p.hash = q.predicate_hash
-JOIN nodes o ON o.hash = q.object_hash
-LEFT JOIN nodes l ON l.hash = q.label_hash
 ORDER BY q.horizon`
 
 // eventsAhead answers quadsTo(v, role) and keeps what the next lookups need.
@@ -137,37 +131,37 @@ func (q *sqlStore) eventsAhead(ctx context.Context, v, role quad.Value) ([]quad.
 		return nil, fmt.Errorf("graph: read events: %w", err)
 	}
 	defer rows.Close()
-	kept := map[aheadKey][]quad.Quad{}
-	var out []quad.Quad
+	var keys []aheadKey
+	var hqs []hashQuad
 	for rows.Next() {
-		k, qd, err := scanAhead(rows)
-		if err != nil {
+		var kind int
+		var h hashQuad
+		if err := rows.Scan(&kind, &h[0], &h[1], &h[2], &h[3]); err != nil {
 			return nil, fmt.Errorf("graph: read events: %w", err)
 		}
-		kept[k] = append(kept[k], qd)
-		if !k.desc && qd.Predicate == role && qd.Object == v {
-			out = append(out, qd)
-		}
+		keys = append(keys, aheadKey{hash: hashKey(h[0]), desc: kind == 1})
+		hqs = append(hqs, h)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("graph: read events: %w", err)
 	}
-	q.ahead.put(kept)
-	return out, nil
+	qs, err := q.resolve(ctx, hqs)
+	if err != nil {
+		return nil, err
+	}
+	return q.keep(keys, qs, v, role), nil
 }
 
-// scanAhead reads one row of aheadSQL.
-func scanAhead(row pgx.CollectableRow) (aheadKey, quad.Quad, error) {
-	var kind int
-	var hash []byte
-	var n [4]nodeValue
-	dest := []any{&kind, &hash}
-	for i := range n {
-		dest = append(dest, n[i].fields()...)
+// keep stores the read-ahead answers and returns the role edges asked for.
+func (q *sqlStore) keep(keys []aheadKey, qs []quad.Quad, v, role quad.Value) []quad.Quad {
+	kept := map[aheadKey][]quad.Quad{}
+	var out []quad.Quad
+	for i, k := range keys {
+		kept[k] = append(kept[k], qs[i])
+		if !k.desc && qs[i].Predicate == role && qs[i].Object == v {
+			out = append(out, qs[i])
+		}
 	}
-	if err := row.Scan(dest...); err != nil {
-		return aheadKey{}, quad.Quad{}, err
-	}
-	qd, err := quadOf(&n)
-	return aheadKey{hash: [quad.HashSize]byte(hash), desc: kind == 1}, qd, err
+	q.ahead.put(kept)
+	return out
 }

@@ -17,16 +17,12 @@ import (
 const nodeColumns = `%[1]s.value, %[1]s.value_string, %[1]s.datatype, %[1]s.language, %[1]s.iri,
 	%[1]s.bnode, %[1]s.value_int, %[1]s.value_bool, %[1]s.value_float, %[1]s.value_time`
 
-// quadsSQL selects whole quads, values included, in one statement. Cayley
-// instead selects hashes and then looks up every node in its own round trip
-// (cached for only 1,024 nodes), which is where most of a walk's time went.
-var quadsSQL = `SELECT ` + fmt.Sprintf(nodeColumns, "s") + `, ` + fmt.Sprintf(nodeColumns, "p") + `,
-	` + fmt.Sprintf(nodeColumns, "o") + `, ` + fmt.Sprintf(nodeColumns, "l") + `
+// quadsSQL selects quads as hashes; resolve (sql_values.go) adds the
+// values. Cayley instead looks up every node of every quad in a round trip
+// of its own, cached for only 1,024 nodes, which is where most of a walk's
+// time went.
+const quadsSQL = `SELECT q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash
 FROM quads q
-JOIN nodes s ON s.hash = q.subject_hash
-JOIN nodes p ON p.hash = q.predicate_hash
-JOIN nodes o ON o.hash = q.object_hash
-LEFT JOIN nodes l ON l.hash = q.label_hash
 WHERE q.%s_hash = $1 AND ($2::bytea IS NULL OR q.predicate_hash = $2) %s
 ORDER BY q.horizon`
 
@@ -64,39 +60,18 @@ func (q *sqlStore) query(ctx context.Context, sql string, v, p quad.Value) ([]qu
 	if err != nil {
 		return nil, fmt.Errorf("graph: read quads: %w", err)
 	}
-	out, err := pgx.CollectRows(rows, scanQuad)
+	hqs, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (hashQuad, error) {
+		var h hashQuad
+		err := row.Scan(&h[0], &h[1], &h[2], &h[3])
+		return h, err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("graph: read quads: %w", err)
 	}
-	return out, nil
+	return q.resolve(ctx, hqs)
 }
 
 func hashOf(v quad.Value) []byte { return csql.HashOf(v).SQLValue().([]byte) }
-
-func scanQuad(row pgx.CollectableRow) (quad.Quad, error) {
-	var n [4]nodeValue
-	dest := make([]any, 0, 40)
-	for i := range n {
-		dest = append(dest, n[i].fields()...)
-	}
-	if err := row.Scan(dest...); err != nil {
-		return quad.Quad{}, err
-	}
-	return quadOf(&n)
-}
-
-// quadOf decodes the four nodes of a quad.
-func quadOf(n *[4]nodeValue) (quad.Quad, error) {
-	var qd quad.Quad
-	for i, dir := range quad.Directions {
-		v, err := n[i].value()
-		if err != nil {
-			return qd, err
-		}
-		qd.Set(dir, v)
-	}
-	return qd, nil
-}
 
 // entityQuads returns an entity's description: the unlabelled quads whose
 // subject is v. Reader.Entity needs no more, and on a SQL store a busy
