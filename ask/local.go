@@ -8,6 +8,7 @@ import (
 
 	"github.com/cayleygraph/cayley"
 	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/cayley/graph/kv"
 	crefs "github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
@@ -39,14 +40,8 @@ func (l *local) Entity(ctx context.Context, id string) (schema.Entity, bool, err
 		return e, e.Type != "", nil
 	}
 	e := schema.Entity{ID: id}
-	for _, p := range entityEdges {
-		err := cayley.StartPath(l.qs, quad.IRI(id)).Out(p).Iterate(ctx).EachValue(l.qs, func(v quad.Value) error {
-			setEntityField(&e, p, v)
-			return nil
-		})
-		if err != nil {
-			return e, false, fmt.Errorf("ask: read %s: %w", id, err)
-		}
+	if err := l.eachEdge(ctx, id, entityEdges, func(p, v quad.Value) { setEntityField(&e, p, v) }); err != nil {
+		return e, false, fmt.Errorf("ask: read %s: %w", id, err)
 	}
 	finishEntity(&e)
 	l.entities[id] = e
@@ -215,13 +210,66 @@ func (l *local) eachQuad(ctx context.Context, d quad.Direction, ref cgraph.Ref, 
 	return it.Err()
 }
 
+// eachEdge calls fn with the node's values of each edge, read through the
+// (subject, predicate) index where the store has one.
+func (l *local) eachEdge(ctx context.Context, id string, edges []quad.IRI, fn func(p, v quad.Value)) error {
+	r := l.ref(quad.IRI(id))
+	if r == nil {
+		return nil
+	}
+	var qs []quadRef
+	add := func(q quadRef) { qs = append(qs, q) }
+	for _, e := range edges {
+		p := l.ref(e)
+		if p == nil {
+			continue
+		}
+		it, ok := l.indexScan(kv.DefaultQuadIndexes[0], r, p)
+		if !ok {
+			it = l.qs.QuadIterator(quad.Subject, r)
+		}
+		if err := l.scan(ctx, it, add); err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+	}
+	return l.named(ctx, qs, edges, fn)
+}
+
+func (l *local) named(ctx context.Context, qs []quadRef, edges []quad.IRI, fn func(p, v quad.Value)) error {
+	var rs []cgraph.Ref
+	for _, q := range qs {
+		rs = append(rs, q.o)
+	}
+	if err := l.resolve(ctx, rs); err != nil {
+		return err
+	}
+	want := l.refSet(iriValues(edges)...)
+	for _, q := range qs {
+		if want[crefs.ToKey(q.p)] {
+			fn(l.name(q.p), l.name(q.o))
+		}
+	}
+	return nil
+}
+
+func iriValues(is []quad.IRI) []quad.Value {
+	out := make([]quad.Value, len(is))
+	for i, v := range is {
+		out[i] = v
+	}
+	return out
+}
+
 // Article loads an article's metadata.
 func (l *local) Article(ctx context.Context, id string) (*schema.Article, error) {
 	if a, ok := l.articles[id]; ok {
 		return a, nil
 	}
 	a := &schema.Article{}
-	err := l.eachOut(ctx, id, func(q quad.Quad) { setArticleField(a, q.Predicate, q.Object) })
+	err := l.eachEdge(ctx, id, articleTags, func(p, v quad.Value) { setArticleField(a, p, v) })
 	l.articles[id] = a
 	return a, err
 }

@@ -100,32 +100,43 @@ func (l *local) resolve(ctx context.Context, rs []cgraph.Ref) error {
 
 // linked returns the subjects of the quads that point at v with one of
 // the predicates: for an entity and roles, the events it plays them in.
-func (l *local) linked(ctx context.Context, v quad.Value, preds map[any]bool) ([]cgraph.Ref, error) {
+// On kv stores it reads the (object, predicate) index, one role at a time.
+func (l *local) linked(ctx context.Context, v quad.Value, preds []quad.Value) ([]cgraph.Ref, error) {
 	r := l.ref(v)
 	if r == nil {
 		return nil, nil
 	}
 	var out []cgraph.Ref
 	seen := map[any]bool{}
-	err := l.quads(ctx, quad.Object, r, func(q quadRef) {
+	want := l.refSet(preds...)
+	add := func(q quadRef) {
 		k := crefs.ToKey(q.s)
-		if preds[crefs.ToKey(q.p)] && !seen[k] {
+		if want[crefs.ToKey(q.p)] && !seen[k] {
 			seen[k] = true
 			out = append(out, q.s)
 		}
-	})
-	return out, err
+	}
+	for _, p := range preds {
+		it, ok := l.indexScan(kv.DefaultQuadIndexes[1], r, l.ref(p))
+		if !ok {
+			return out, l.quads(ctx, quad.Object, r, add)
+		}
+		if err := l.scan(ctx, it, add); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // eventRefs reads a walk: the events linked to From by one of Roles (and
 // to With by any role), of one of Preds, each with its quads.
 func (l *local) eventRefs(ctx context.Context, w walk) (map[any][]quadRef, []cgraph.Ref, error) {
-	evs, err := l.linked(ctx, quad.IRI(w.From), l.refSet(roleQuadValues(w.Roles)...))
+	evs, err := l.linked(ctx, quad.IRI(w.From), roleQuadValues(w.Roles))
 	if err != nil || len(evs) == 0 {
 		return nil, nil, err
 	}
 	if w.With != "" {
-		with, err := l.linked(ctx, quad.IRI(w.With), l.refSet(roleQuadValues(allRoles)...))
+		with, err := l.linked(ctx, quad.IRI(w.With), roleQuadValues(allRoles))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -167,22 +178,23 @@ func (l *local) hasPredicate(ctx context.Context, ev cgraph.Ref, preds []schema.
 			found = true
 		}
 	}
-	if it, ok := l.indexScan(ev, predicate); ok {
+	if it, ok := l.indexScan(kv.DefaultQuadIndexes[0], ev, predicate); ok {
 		return found, l.scan(ctx, it, fn)
 	}
 	return found, l.quads(ctx, quad.Subject, ev, fn)
 }
 
-// indexScan returns the iterator over the quads with subject s and
-// predicate p on a kv store's (subject, predicate) index.
-func (l *local) indexScan(s, p cgraph.Ref) (iterator.Shape, bool) {
+// indexScan returns the iterator over the quads of a kv store's index
+// (subject, predicate or object, predicate) with the first two values a, b;
+// ok is false on other stores.
+func (l *local) indexScan(ind kv.QuadIndex, a, b cgraph.Ref) (iterator.Shape, bool) {
 	kqs, ok := l.qs.(*kv.QuadStore)
-	sv, ok1 := s.(kv.Int64Value)
-	pv, ok2 := p.(kv.Int64Value)
+	av, ok1 := a.(kv.Int64Value)
+	bv, ok2 := b.(kv.Int64Value)
 	if !ok || !ok1 || !ok2 {
 		return nil, false
 	}
-	return kv.IndexScan{Index: kv.DefaultQuadIndexes[0], Values: []uint64{uint64(sv), uint64(pv)}}.BuildIterator(kqs), true
+	return kv.IndexScan{Index: ind, Values: []uint64{uint64(av), uint64(bv)}}.BuildIterator(kqs), true
 }
 
 func intersect(a, b []cgraph.Ref) []cgraph.Ref {

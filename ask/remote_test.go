@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
 	"github.com/geokg/geokg/graph"
@@ -107,11 +108,11 @@ func localIDs(t *testing.T, w walk) string {
 // TestIndexScanOnBolt: on bolt, an event's predicate is read through the index.
 func TestIndexScanOnBolt(t *testing.T) {
 	l := newLocal(testStore)
-	ev, err := l.linked(context.Background(), quad.IRI("country:iran"), l.refSet(graph.RoleSubject))
+	ev, err := l.linked(context.Background(), quad.IRI("country:iran"), []quad.Value{graph.RoleSubject})
 	if err != nil || len(ev) == 0 {
 		t.Fatal(err)
 	}
-	if _, ok := l.indexScan(ev[0], l.ref(graph.PredicateE)); !ok {
+	if _, ok := l.indexScan(kv.DefaultQuadIndexes[0], ev[0], l.ref(graph.PredicateE)); !ok {
 		t.Errorf("no index scan on %T", l.qs)
 	}
 	if ok, err := l.hasPredicate(context.Background(), ev[0], []schema.Predicate{"ships"}); !ok || err != nil {
