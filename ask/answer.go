@@ -59,9 +59,9 @@ type Answer struct {
 	Events    int        `json:"events"`
 	Path      []Hop      `json:"path,omitempty"`
 	Note      string     `json:"note,omitempty"`
+	Hedged    bool       `json:"hedged,omitempty"` // every statement of it is hedged
 	Evidence  []Evidence `json:"evidence"`
 	latest    time.Time
-	hedged    bool
 }
 
 // A Result answers one question.

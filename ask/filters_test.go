@@ -96,7 +96,7 @@ func TestHedgedOnlyWhenAsked(t *testing.T) {
 		t.Errorf("hedged claim answers without IncludeHedged:\n%s", dump(res))
 	}
 	res := ask(t, q, Options{IncludeHedged: true})
-	if len(res.Answers) == 0 || !res.Answers[0].Evidence[0].Hedged {
+	if len(res.Answers) == 0 || !res.Answers[0].Hedged || !res.Answers[0].Evidence[0].Hedged {
 		t.Errorf("hedged claim not shown, or not marked:\n%s", dump(res))
 	}
 }

@@ -27,7 +27,7 @@ func group(q *Query, x, y schema.Entity, evs []*event, opt Options) []Answer {
 		}
 		a := byKey[key]
 		if a == nil {
-			a = &Answer{Entity: refOf(ent), Predicate: string(ev.Predicate), Object: refOf(ev.Object), Recipient: refOf(ev.Recipient), hedged: true}
+			a = &Answer{Entity: refOf(ent), Predicate: string(ev.Predicate), Object: refOf(ev.Object), Recipient: refOf(ev.Recipient), Hedged: true}
 			byKey[key], arts[key], sites[key] = a, map[*schema.Article]bool{}, map[string]bool{}
 			keys = append(keys, key)
 		}
@@ -49,7 +49,7 @@ func group(q *Query, x, y schema.Entity, evs []*event, opt Options) []Answer {
 
 func addEvidence(a *Answer, ev *event) {
 	a.Events++
-	a.hedged = a.hedged && ev.Hedged
+	a.Hedged = a.Hedged && ev.Hedged
 	a.Evidence = append(a.Evidence, evidenceOf(ev))
 	if t := eventTime(ev.Event); t.After(a.latest) || a.When == "" {
 		if t.After(a.latest) {

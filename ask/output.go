@@ -122,6 +122,9 @@ func what(a Answer) string {
 	if a.Quantity != "" {
 		s = strings.TrimSpace(s + " (" + a.Quantity + ")")
 	}
+	if a.Hedged {
+		s = strings.TrimSpace(s + " [hedged]")
+	}
 	return s
 }
 
