@@ -29,9 +29,10 @@ type fact struct {
 
 // An edge is a shortcut edge subject —predicate→ target seen from one end.
 type edge struct {
-	Pred  schema.Predicate
-	Other string
-	Out   bool // the entity is the subject
+	Pred    schema.Predicate
+	Other   string
+	Out     bool   // the entity is the subject
+	Article string // the quad's label, when the backend reads it
 }
 
 // A backend reads the graph: in process (local) or through a geokg
@@ -44,6 +45,9 @@ type backend interface {
 	Events(ctx context.Context, w walk) ([]fact, error)
 	// Edges returns the shortcut edges of the entities ids, in both directions.
 	Edges(ctx context.Context, ids []string) (map[string][]edge, error)
+	// HopEvents returns the events that may state a hop: those of its
+	// articles when known, else those of its subject that involve its target.
+	HopEvents(ctx context.Context, h Hop) ([]fact, error)
 	// Prefetch reads the descriptions of entities and articles that Entity
 	// and Article will be asked for (a remote backend reads them in one query).
 	Prefetch(ctx context.Context, entities, articles []string) error

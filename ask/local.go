@@ -103,9 +103,10 @@ func predValues(ps []schema.Predicate) []quad.Value {
 }
 
 // Edges returns the shortcut edges of each entity, one per quad (so one per
-// article that states it), in both directions.
+// article that states it, which it names), in both directions.
 func (l *local) Edges(ctx context.Context, ids []string) (map[string][]edge, error) {
-	shortcuts := l.refSet(predValues(vocabularyPreds())...)
+	preds := predValues(vocabularyPreds())
+	shortcuts := l.refSet(preds...)
 	out := map[string][]edge{}
 	for _, id := range ids {
 		r := l.ref(quad.IRI(id))
@@ -113,39 +114,94 @@ func (l *local) Edges(ctx context.Context, ids []string) (map[string][]edge, err
 			continue
 		}
 		var qs []quadRef
-		var dirs []bool
-		for _, d := range []quad.Direction{quad.Subject, quad.Object} {
-			if err := l.quads(ctx, d, r, func(q quadRef) {
-				if shortcuts[crefs.ToKey(q.p)] {
-					qs, dirs = append(qs, q), append(dirs, d == quad.Subject)
-				}
-			}); err != nil {
-				return nil, err
+		keep := func(q quadRef) {
+			if shortcuts[crefs.ToKey(q.p)] {
+				qs = append(qs, q)
 			}
 		}
-		if err := l.edgesOf(ctx, id, qs, dirs, out); err != nil {
+		if err := l.quads(ctx, quad.Subject, r, keep); err != nil {
+			return nil, err
+		}
+		if err := l.pointingAt(ctx, r, preds, keep); err != nil {
+			return nil, err
+		}
+		if err := l.edgesOf(ctx, id, r, qs, out); err != nil {
 			return nil, err
 		}
 	}
 	return out, nil
 }
 
-func (l *local) edgesOf(ctx context.Context, id string, qs []quadRef, out []bool, edges map[string][]edge) error {
+// pointingAt calls fn with the quads whose object is r and whose predicate
+// is one of preds: one index scan per predicate on kv stores, rather than
+// every role edge of every event the entity is in.
+func (l *local) pointingAt(ctx context.Context, r cgraph.Ref, preds []quad.Value, fn func(quadRef)) error {
+	for _, p := range preds {
+		pr := l.ref(p)
+		if pr == nil {
+			continue
+		}
+		it, ok := l.indexScan(kv.DefaultQuadIndexes[1], r, pr)
+		if !ok {
+			return l.quads(ctx, quad.Object, r, fn)
+		}
+		if err := l.scan(ctx, it, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (l *local) edgesOf(ctx context.Context, id string, r cgraph.Ref, qs []quadRef, edges map[string][]edge) error {
 	var rs []cgraph.Ref
 	for _, q := range qs {
 		rs = append(rs, q.s, q.p, q.o)
+		if q.l != nil {
+			rs = append(rs, q.l)
+		}
 	}
 	if err := l.resolve(ctx, rs); err != nil {
 		return err
 	}
-	for i, q := range qs {
-		e := edge{Pred: schema.Predicate(iri(l.name(q.p))), Other: iri(l.name(q.o)), Out: out[i]}
-		if !out[i] {
+	for _, q := range qs {
+		out := crefs.ToKey(q.s) == crefs.ToKey(r)
+		e := edge{Pred: schema.Predicate(iri(l.name(q.p))), Other: iri(l.name(q.o)), Out: out}
+		if !out {
 			e.Other = iri(l.name(q.s))
+		}
+		if q.l != nil {
+			e.Article = iri(l.name(q.l))
 		}
 		edges[id] = append(edges[id], e)
 	}
 	return nil
+}
+
+// HopEvents reads the events of the articles that state a hop.
+func (l *local) HopEvents(ctx context.Context, h Hop) ([]fact, error) {
+	if len(h.articles) == 0 {
+		return l.Events(ctx, hopWalk(h))
+	}
+	qs := map[any][]quadRef{}
+	var evs []cgraph.Ref
+	for _, a := range h.articles {
+		in, err := l.linked(ctx, quad.IRI(a), []quad.Value{graph.ArticleE})
+		if err != nil {
+			return nil, err
+		}
+		for _, ev := range in {
+			if _, ok := qs[crefs.ToKey(ev)]; ok {
+				continue
+			}
+			var eq []quadRef
+			if err := l.quads(ctx, quad.Subject, ev, func(q quadRef) { eq = append(eq, q) }); err != nil {
+				return nil, err
+			}
+			qs[crefs.ToKey(ev)] = eq
+			evs = append(evs, ev)
+		}
+	}
+	return l.facts(ctx, qs, evs)
 }
 
 func vocabularyPreds() []schema.Predicate {

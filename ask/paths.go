@@ -21,29 +21,36 @@ type Hop struct {
 	Predicate string `json:"predicate"`
 	To        *Ref   `json:"to"`
 	Sources   int    `json:"sources"`
+	articles  []string
 }
 
 // adjacency maps a neighbour to the hops that reach it.
 type adjacency map[string][]Hop
 
+// adjacent folds an entity's shortcut edges, one per article, into hops.
 func adjacent(id string, es []edge) adjacency {
-	count := map[Hop]int{}
-	var order []Hop
+	byKey := map[string]*Hop{}
+	var keys []string
 	for _, e := range es {
-		h := Hop{From: &Ref{ID: id}, Predicate: string(e.Pred), To: &Ref{ID: e.Other}}
+		from, to := id, e.Other
 		if !e.Out {
-			h.From, h.To = h.To, h.From
+			from, to = to, from
 		}
-		k := Hop{From: &Ref{ID: h.From.ID}, Predicate: h.Predicate, To: &Ref{ID: h.To.ID}}
-		key := Hop{Predicate: k.From.ID + "|" + k.Predicate + "|" + k.To.ID}
-		if count[key] == 0 {
-			order = append(order, h)
+		key := from + "|" + string(e.Pred) + "|" + to
+		h := byKey[key]
+		if h == nil {
+			h = &Hop{From: &Ref{ID: from}, Predicate: string(e.Pred), To: &Ref{ID: to}}
+			byKey[key] = h
+			keys = append(keys, key)
 		}
-		count[key]++
+		h.Sources++
+		if e.Article != "" {
+			h.articles = append(h.articles, e.Article)
+		}
 	}
 	adj := adjacency{}
-	for _, h := range order {
-		h.Sources = count[Hop{Predicate: h.From.ID + "|" + h.Predicate + "|" + h.To.ID}]
+	for _, k := range keys {
+		h := *byKey[k]
 		other := h.To.ID
 		if other == id {
 			other = h.From.ID
@@ -169,18 +176,43 @@ func pathAnswer(ctx context.Context, b backend, x string, p []Hop, opt Options) 
 	}
 	a := Answer{Entity: &Ref{ID: first}, Predicate: "path", Path: p, Sources: weakest(p)}
 	for _, h := range p {
-		w := walk{From: h.From.ID, Roles: []graph.Role{graph.RoleSubject}, Preds: []schema.Predicate{schema.Predicate(h.Predicate)}, With: h.To.ID}
-		evs, err := load(ctx, b, w, opt)
-		if err != nil || len(evs) == 0 {
+		ev, n, err := hopEvidence(ctx, b, h, opt)
+		if err != nil || n == 0 {
 			return a, false, err
 		}
-		var best []Evidence
-		for _, ev := range evs {
-			best = append(best, evidenceOf(ev))
-		}
-		sortEvidence(best)
-		a.Evidence = append(a.Evidence, best[0])
-		a.Events += len(evs)
+		a.Evidence = append(a.Evidence, ev)
+		a.Events += n
 	}
 	return a, true, nil
+}
+
+// hopEvidence returns the newest sentence that states a hop, and how many
+// events the options allow state it.
+func hopEvidence(ctx context.Context, b backend, h Hop, opt Options) (Evidence, int, error) {
+	facts, err := b.HopEvents(ctx, h)
+	if err != nil {
+		return Evidence{}, 0, err
+	}
+	evs, err := eventsOf(ctx, b, facts, opt)
+	if err != nil {
+		return Evidence{}, 0, err
+	}
+	var best []Evidence
+	for _, ev := range evs {
+		if ev.Subject.ID == h.From.ID && string(ev.Predicate) == h.Predicate && ev.Target().ID == h.To.ID {
+			best = append(best, evidenceOf(ev))
+		}
+	}
+	if len(best) == 0 {
+		return Evidence{}, 0, nil
+	}
+	sortEvidence(best)
+	return best[0], len(best), nil
+}
+
+// hopWalk reads the events of a hop's subject that involve its target,
+// hedged ones included: the options filter them later, as they do local ones.
+func hopWalk(h Hop) walk {
+	return walk{From: h.From.ID, Roles: []graph.Role{graph.RoleSubject}, Preds: []schema.Predicate{schema.Predicate(h.Predicate)},
+		With: h.To.ID, Hedged: true}
 }

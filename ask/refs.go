@@ -21,7 +21,7 @@ import (
 // their objects (predicates, entities, booleans) repeat from event to event.
 
 // quadRef is a quad as references.
-type quadRef struct{ s, p, o cgraph.Ref }
+type quadRef struct{ s, p, o, l cgraph.Ref }
 
 // ref returns the reference of a value, nil when the store lacks it.
 func (l *local) ref(v quad.Value) cgraph.Ref {
@@ -61,7 +61,7 @@ func (l *local) scan(ctx context.Context, sh iterator.Shape, fn func(quadRef)) e
 	defer it.Close()
 	for it.Next(ctx) {
 		q := it.Result()
-		fn(quadRef{s: l.dir(q, quad.Subject), p: l.dir(q, quad.Predicate), o: l.dir(q, quad.Object)})
+		fn(quadRef{s: l.dir(q, quad.Subject), p: l.dir(q, quad.Predicate), o: l.dir(q, quad.Object), l: l.dir(q, quad.Label)})
 	}
 	return it.Err()
 }

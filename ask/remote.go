@@ -113,6 +113,10 @@ func (r *remote) Events(ctx context.Context, w walk) ([]fact, error) {
 	return r.facts(ctx, walkGizmo(w))
 }
 
+func (r *remote) HopEvents(ctx context.Context, h Hop) ([]fact, error) {
+	return r.Events(ctx, hopWalk(h))
+}
+
 func (r *remote) Sentences(ctx context.Context, words []string, limit int) ([]fact, error) {
 	return r.facts(ctx, sentencesGizmo(words, limit))
 }
