@@ -76,6 +76,8 @@ func TestExtractSentences(t *testing.T) {
 		{"sign without agreement is nothing", "Turkey signed the letter.", nil},
 		{"receiving is being supplied", "Russia received 200 drones from Iran in 2023.",
 			[]string{"Iran -supplies-> drones to=Russia"}},
+		{"a noun in a temporal phrase takes the clause's subject", "Antony Blinken held talks with Benjamin Netanyahu during a visit to Jerusalem.",
+			[]string{"Antony Blinken -meets-> Benjamin Netanyahu", "Antony Blinken -visits-> Jerusalem"}},
 		{"membership list", "NATO members that border Russia include Estonia, Latvia and Norway.",
 			[]string{"Estonia -member_of-> NATO", "Latvia -member_of-> NATO", "Norway -member_of-> NATO"}},
 		{"aid nouns make aid", "Japan will provide support to Ukraine.",

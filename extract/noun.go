@@ -25,6 +25,10 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 	if len(fr.subjects) == 0 {
 		fr.subjects = x.agentAfter(s, fr.last+1)
 	}
+	if len(fr.subjects) == 0 && temporalBefore(s, f.i) {
+		fr.subjects = clauseSubject(s, f.i) // "X held talks with Y during a visit to Beirut"
+		fr.rule, fr.conf = "nominal-temporal", 0.7
+	}
 	if len(fr.subjects) == 0 && !fr.object.IsZero() {
 		fr.subjects = originOf(s, fr.object, f.end)
 	}
@@ -115,4 +119,19 @@ func lightVerbBefore(s *sentence, i int) int {
 		}
 	}
 	return -1
+}
+
+// temporalBefore reports a noun in a temporal phrase: "during a surprise
+// visit", "after talks", "on a trip".
+func temporalBefore(s *sentence, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		t := &s.toks[j]
+		if t.is("during", "after", "before", "following", "on", "amid") {
+			return true
+		}
+		if t.kind != tWord || t.cap || s.at[j] >= 0 {
+			return false
+		}
+	}
+	return false
 }
