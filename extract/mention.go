@@ -89,6 +89,32 @@ func (x *Extractor) findMentions(toks []token) []*mention {
 	return ms
 }
 
+// onlyTitles reports whether toks[i:j] are capitalised title words or periods: "General", "Lt. Gen.".
+func onlyTitles(toks []token, i, j int) bool {
+	for k := i; k < j; k++ {
+		if !(toks[k].cap || toks[k].norm == ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// commaAfterModifiers returns the index of a comma at toks[i], or after a
+// short prepositional phrase there ("in Iraq,"), or -1.
+func commaAfterModifiers(toks []token, i int) int {
+	for j := i; j < len(toks) && j <= i+4; j++ {
+		switch {
+		case toks[j].norm == ",":
+			return j
+		case j == i && !prepositions[toks[j].norm]:
+			return -1
+		case toks[j].kind == tPunct:
+			return -1
+		}
+	}
+	return -1
+}
+
 // markAppositives marks descriptions that stand beside a person's name
 // between commas: "Kyrylo Budanov, Ukraine's head of military intelligence,"
 // and "the Iraqi Foreign Minister, Ibrahim al-Jaafari". The description is
@@ -101,8 +127,12 @@ func markAppositives(toks []token, ms []*mention) {
 		if k > 0 && m.start >= 2 && toks[m.start-1].norm == "," && ms[k-1].end == m.start-1 && ms[k-1].ent.Type == schema.Person {
 			m.appositive = true
 		}
-		if k+1 < len(ms) && m.end+1 < len(toks) && toks[m.end].norm == "," && ms[k+1].start == m.end+1 && ms[k+1].ent.Type == schema.Person {
-			m.appositive = true
+		if c := commaAfterModifiers(toks, m.end); c > 0 {
+			for _, n := range ms[k+1:] {
+				if n.start >= c+1 && n.start <= c+3 && n.ent.Type == schema.Person && onlyTitles(toks, c+1, n.start) {
+					m.appositive = true // "the US commander in Iraq, General David Petraeus,"
+				}
+			}
 		}
 	}
 }
@@ -200,7 +230,8 @@ func (x *Extractor) attachModifiers(toks []token, ms []*mention) {
 		if x.leaderRegime(toks, m) {
 			continue
 		}
-		if m.kind != mDemonym && !(m.possessive && m.ent.Type == schema.Country) {
+		countryModifier := m.kind == mName && m.ent.Type == schema.Country && !m.possessive // "US officials"
+		if m.kind != mDemonym && !(m.possessive && m.ent.Type == schema.Country) && !countryModifier {
 			continue
 		}
 		from := m.end
