@@ -3,6 +3,8 @@ package ask
 import (
 	"context"
 
+	cgraph "github.com/cayleygraph/cayley/graph"
+
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/schema"
 )
@@ -29,10 +31,10 @@ type fact struct {
 
 // An edge is a shortcut edge subject —predicate→ target seen from one end.
 type edge struct {
-	Pred    schema.Predicate
-	Other   string
-	Out     bool   // the entity is the subject
-	Article string // the quad's label, when the backend reads it
+	Pred  schema.Predicate
+	Other string
+	Out   bool       // the entity is the subject
+	label cgraph.Ref // the quad's label (its article), when the backend reads it
 }
 
 // A backend reads the graph: in process (local) or through a geokg

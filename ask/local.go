@@ -156,9 +156,6 @@ func (l *local) edgesOf(ctx context.Context, id string, r cgraph.Ref, qs []quadR
 	var rs []cgraph.Ref
 	for _, q := range qs {
 		rs = append(rs, q.s, q.p, q.o)
-		if q.l != nil {
-			rs = append(rs, q.l)
-		}
 	}
 	if err := l.resolve(ctx, rs); err != nil {
 		return err
@@ -169,9 +166,7 @@ func (l *local) edgesOf(ctx context.Context, id string, r cgraph.Ref, qs []quadR
 		if !out {
 			e.Other = iri(l.name(q.s))
 		}
-		if q.l != nil {
-			e.Article = iri(l.name(q.l))
-		}
+		e.label = q.l
 		edges[id] = append(edges[id], e)
 	}
 	return nil
@@ -179,13 +174,13 @@ func (l *local) edgesOf(ctx context.Context, id string, r cgraph.Ref, qs []quadR
 
 // HopEvents reads the events of the articles that state a hop.
 func (l *local) HopEvents(ctx context.Context, h Hop) ([]fact, error) {
-	if len(h.articles) == 0 {
+	if len(h.labels) == 0 {
 		return l.Events(ctx, hopWalk(h))
 	}
 	qs := map[any][]quadRef{}
 	var evs []cgraph.Ref
-	for _, a := range h.articles {
-		in, err := l.linked(ctx, quad.IRI(a), []quad.Value{graph.ArticleE})
+	for _, a := range h.labels {
+		in, err := l.linkedRef(ctx, a, []quad.Value{graph.ArticleE})
 		if err != nil {
 			return nil, err
 		}

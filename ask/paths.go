@@ -3,6 +3,9 @@ package ask
 import (
 	"context"
 	"sort"
+	"strings"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/schema"
@@ -21,7 +24,7 @@ type Hop struct {
 	Predicate string `json:"predicate"`
 	To        *Ref   `json:"to"`
 	Sources   int    `json:"sources"`
-	articles  []string
+	labels    []cgraph.Ref
 }
 
 // adjacency maps a neighbour to the hops that reach it.
@@ -44,8 +47,8 @@ func adjacent(id string, es []edge) adjacency {
 			keys = append(keys, key)
 		}
 		h.Sources++
-		if e.Article != "" {
-			h.articles = append(h.articles, e.Article)
+		if e.label != nil {
+			h.labels = append(h.labels, e.label)
 		}
 	}
 	adj := adjacency{}
@@ -62,24 +65,56 @@ func adjacent(id string, es []edge) adjacency {
 
 // paths finds chains of up to three shortcut edges, in either direction,
 // between x and y; each chain's sources are those of its weakest hop.
+// Shorter chains come first, so three-hop chains are looked for only when
+// the shorter ones leave room under the limit.
 func paths(ctx context.Context, b backend, x, y schema.Entity, opt Options) ([]Answer, error) {
 	es, err := b.Edges(ctx, []string{x.ID, y.ID})
 	if err != nil {
 		return nil, err
 	}
 	ax, ay := adjacent(x.ID, es[x.ID]), adjacent(y.ID, es[y.ID])
+	limit := maxPaths
+	if opt.Limit > 0 {
+		limit = opt.Limit
+	}
+	out, err := pathAnswers(ctx, b, x.ID, shortPaths(ax, ay, x.ID, y.ID), opt, limit)
+	if err != nil || len(out) == limit {
+		return finishPaths(ctx, b, out, err)
+	}
+	long, err := longPaths(ctx, b, ax, ay, x.ID, y.ID)
+	if err != nil {
+		return nil, err
+	}
+	more, err := pathAnswers(ctx, b, x.ID, long, opt, limit-len(out))
+	return finishPaths(ctx, b, append(out, more...), err)
+}
+
+func finishPaths(ctx context.Context, b backend, out []Answer, err error) ([]Answer, error) {
+	if err != nil {
+		return nil, err
+	}
+	return finish(ctx, b, out, Options{})
+}
+
+// shortPaths lists the direct hops and the two-hop chains.
+func shortPaths(ax, ay adjacency, x, y string) [][]Hop {
 	var found [][]Hop
-	for _, h := range ax[y.ID] {
+	for _, h := range ax[y] {
 		found = append(found, []Hop{h})
 	}
-	mids := sortedKeys(ax, x.ID, y.ID)
-	for _, m := range mids {
+	for _, m := range sortedKeys(ax, x, y) {
 		for _, h1 := range ax[m] {
 			for _, h2 := range ay[m] {
 				found = append(found, []Hop{h1, h2})
 			}
 		}
 	}
+	return found
+}
+
+// longPaths lists the three-hop chains through the best-connected first hops.
+func longPaths(ctx context.Context, b backend, ax, ay adjacency, x, y string) ([][]Hop, error) {
+	mids := sortedKeys(ax, x, y)
 	if len(mids) > maxExpand {
 		mids = mids[:maxExpand]
 	}
@@ -87,9 +122,10 @@ func paths(ctx context.Context, b backend, x, y schema.Entity, opt Options) ([]A
 	if err != nil {
 		return nil, err
 	}
+	var found [][]Hop
 	for _, m1 := range mids {
 		am := adjacent(m1, more[m1])
-		for _, m2 := range sortedKeys(am, x.ID, y.ID) {
+		for _, m2 := range sortedKeys(am, x, y) {
 			for _, h1 := range ax[m1] {
 				for _, h2 := range am[m2] {
 					for _, h3 := range ay[m2] {
@@ -99,7 +135,7 @@ func paths(ctx context.Context, b backend, x, y schema.Entity, opt Options) ([]A
 			}
 		}
 	}
-	return pathAnswers(ctx, b, x.ID, found, opt)
+	return found, nil
 }
 
 // sortedKeys lists the neighbours, best connected first, without x and y.
@@ -136,20 +172,16 @@ func weakest(p []Hop) int {
 	return n
 }
 
-// pathAnswers ranks paths (shortest, then best sourced) and gives the best
-// of them their evidence: one sentence per hop. A hop that no event the
-// options allow states (all hedged, say) drops its path.
-func pathAnswers(ctx context.Context, b backend, x string, found [][]Hop, opt Options) ([]Answer, error) {
+// pathAnswers ranks paths (best sourced first, then by their entities)
+// and gives the first limit of them their evidence: one sentence per hop.
+// A hop that no event the options allow states (all hedged, say) drops its path.
+func pathAnswers(ctx context.Context, b backend, x string, found [][]Hop, opt Options, limit int) ([]Answer, error) {
 	sort.SliceStable(found, func(i, j int) bool {
-		if len(found[i]) != len(found[j]) {
-			return len(found[i]) < len(found[j])
+		if wi, wj := weakest(found[i]), weakest(found[j]); wi != wj {
+			return wi > wj
 		}
-		return weakest(found[i]) > weakest(found[j])
+		return pathKey(found[i]) < pathKey(found[j])
 	})
-	limit := maxPaths
-	if opt.Limit > 0 {
-		limit = opt.Limit
-	}
 	out := []Answer{}
 	for _, p := range found {
 		if len(out) == limit {
@@ -166,7 +198,15 @@ func pathAnswers(ctx context.Context, b backend, x string, found [][]Hop, opt Op
 			out = append(out, a)
 		}
 	}
-	return finish(ctx, b, out, Options{})
+	return out, nil
+}
+
+func pathKey(p []Hop) string {
+	var b strings.Builder
+	for _, h := range p {
+		b.WriteString(h.From.ID + "|" + h.Predicate + "|" + h.To.ID + "|")
+	}
+	return b.String()
 }
 
 func pathAnswer(ctx context.Context, b backend, x string, p []Hop, opt Options) (Answer, bool, error) {

@@ -106,6 +106,10 @@ func (l *local) linked(ctx context.Context, v quad.Value, preds []quad.Value) ([
 	if r == nil {
 		return nil, nil
 	}
+	return l.linkedRef(ctx, r, preds)
+}
+
+func (l *local) linkedRef(ctx context.Context, r cgraph.Ref, preds []quad.Value) ([]cgraph.Ref, error) {
 	var out []cgraph.Ref
 	seen := map[any]bool{}
 	want := l.refSet(preds...)
