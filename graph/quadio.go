@@ -18,7 +18,7 @@ func (s *Store) quadsTo(ctx context.Context, v quad.Value, p quad.Value) ([]quad
 
 func (s *Store) quadsDir(ctx context.Context, d quad.Direction, v, p quad.Value) ([]quad.Quad, error) {
 	if s.sql != nil && s.sql.fast {
-		return s.sql.quadsDir(ctx, d, v, p) // one joined SELECT (sql_read.go)
+		return s.sql.quadsDir(ctx, d, v, p) // batched reads (sql_read.go)
 	}
 	qs := s.h.QuadStore
 	ref, err := qs.ValueOf(v)
