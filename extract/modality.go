@@ -57,7 +57,7 @@ func clauseOpensWith(s *sentence, i int, words map[string]bool) bool {
 func (x *Extractor) attribution(d *doc, s *sentence, i int) (string, bool) {
 	for j := 0; j+2 < len(s.toks); j++ {
 		if s.toks[j].norm == "according" && s.toks[j+1].norm == "to" {
-			return npText(s, j+2, 1), false
+			return npText(s, j+2), false
 		}
 	}
 	if s.quoted[i] && s.speaker != "" {
@@ -147,7 +147,7 @@ func npBefore(s *sentence, v int) (string, int) {
 
 // npText returns the noun phrase starting at token j, up to punctuation,
 // a clause boundary or max words.
-func npText(s *sentence, j, _ int) string {
+func npText(s *sentence, j int) string {
 	k := j
 	for k < len(s.toks) && k-j < 8 {
 		t := &s.toks[k]

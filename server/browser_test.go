@@ -427,8 +427,6 @@ func eval[T any](t *testing.T, ctx context.Context, expr string) T {
 	return v
 }
 
-func jsString(s string) string { return fmt.Sprintf("%q", s) }
-
 func must(t *testing.T, err error) {
 	t.Helper()
 	if err != nil {

@@ -20,13 +20,12 @@ import (
 
 // A Case is one annotated text.
 type Case struct {
-	ID        string          `json:"id"`
-	Text      string          `json:"text"`
-	Published string          `json:"published,omitempty"`
-	Expected  []Expected      `json:"expected"`
-	MustNot   []Expected      `json:"must_not"`
-	Entities  []CaseEntity    `json:"entities"`
-	Extra     json.RawMessage `json:"-"`
+	ID        string       `json:"id"`
+	Text      string       `json:"text"`
+	Published string       `json:"published,omitempty"`
+	Expected  []Expected   `json:"expected"`
+	MustNot   []Expected   `json:"must_not"`
+	Entities  []CaseEntity `json:"entities"`
 }
 
 // Expected is one event a text states (or, in must_not, does not).
