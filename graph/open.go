@@ -162,11 +162,24 @@ func openBounded(ctx context.Context, name string, cfg Config) (*cayley.Handle, 
 		// indexes instead.
 		opts["no_bloom"] = true
 	}
+	wait := cfg.LockTimeout
+	if name == "bolt" || name == "bbolt" {
+		// Wait for the lock here, where the wait can end; once it is free,
+		// a slow open (a large store on a busy machine) is not a lock.
+		free, err := waitUnlocked(ctx, cfg.Address, cfg.LockTimeout)
+		if err != nil {
+			return nil, err
+		}
+		if !free {
+			return nil, &LockedError{Path: cfg.Address, Holder: readHolder(filepath.Join(cfg.Address, "geokg.holder")), Waited: cfg.LockTimeout}
+		}
+		wait = max(wait, time.Minute) // another process may still win the race for the lock
+	}
 	go func() {
 		h, err := cayley.NewGraph(name, cfg.Address, opts)
 		done <- result{h, err}
 	}()
-	timer := time.NewTimer(cfg.LockTimeout)
+	timer := time.NewTimer(wait)
 	defer timer.Stop()
 	select {
 	case r := <-done:
@@ -186,7 +199,7 @@ func openBounded(ctx context.Context, name string, cfg Config) (*cayley.Handle, 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return nil, &LockedError{Path: cfg.Address, Holder: readHolder(filepath.Join(cfg.Address, "geokg.holder")), Waited: cfg.LockTimeout}
+	return nil, &LockedError{Path: cfg.Address, Holder: readHolder(filepath.Join(cfg.Address, "geokg.holder")), Waited: wait}
 }
 
 func writeHolder(path string) {
