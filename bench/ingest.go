@@ -26,8 +26,14 @@ const RawBatch = 10000
 // in batches of about 10,000 quads) over the articles into a fresh bolt
 // store in dir, and returns how long it took.
 func IngestGeokg(ctx context.Context, dir string, arts []*schema.Article) (time.Duration, pipeline.Summary, error) {
+	return IngestGeokgWith(ctx, graph.Config{Backend: "bolt", Address: dir}, arts)
+}
+
+// IngestGeokgWith is IngestGeokg into the store cfg describes, e.g. with
+// Cayley options such as no_bloom.
+func IngestGeokgWith(ctx context.Context, cfg graph.Config, arts []*schema.Article) (time.Duration, pipeline.Summary, error) {
 	start := time.Now()
-	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Address: dir})
+	st, err := graph.Open(ctx, cfg)
 	if err != nil {
 		return 0, pipeline.Summary{}, err
 	}
@@ -75,10 +81,12 @@ func articleQuads(a *schema.Article, evs []schema.Event, seen map[string]bool) [
 }
 
 // RawOptions are the bolt options of a raw load: nosync trades durability
-// for speed.
+// for speed; nobloom drops Cayley's Bloom filters (each sized for 100
+// million entries, some 80 MB apiece, most of the memory of a write).
 type RawOptions struct {
-	NoSync bool
-	Batch  int // quads per transaction; RawBatch when 0
+	NoSync  bool
+	NoBloom bool
+	Batch   int // quads per transaction; RawBatch when 0
 }
 
 // RawLoad writes quads into a fresh bolt store in dir with Cayley alone:
@@ -95,7 +103,7 @@ func RawLoad(dir string, quads []quad.Quad, opt RawOptions) (time.Duration, erro
 	if err := cgraph.InitQuadStore("bolt", dir, nil); err != nil {
 		return 0, fmt.Errorf("bench: init bolt: %w", err)
 	}
-	h, err := cayley.NewGraph("bolt", dir, cgraph.Options{"nosync": opt.NoSync})
+	h, err := cayley.NewGraph("bolt", dir, cgraph.Options{"nosync": opt.NoSync, "no_bloom": opt.NoBloom})
 	if err != nil {
 		return 0, fmt.Errorf("bench: open bolt: %w", err)
 	}

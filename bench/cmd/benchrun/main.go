@@ -29,6 +29,7 @@ type config struct {
 	proseJSON        string
 	textsOut         string
 	out, work        string
+	profileDir       string
 	seed             uint64
 	ingestN, rssN    int
 	rounds           int
@@ -50,6 +51,7 @@ func main() {
 	flag.StringVar(&c.out, "out", "docs/BENCHMARKS.md", "where to write the report")
 	flag.StringVar(&c.work, "work", "", "scratch folder (stores, generated input); a temporary one when empty")
 	flag.Uint64Var(&c.seed, "seed", 1, "seed of the generated corpus")
+	flag.StringVar(&c.profileDir, "profiles", "", "also write CPU profiles of extraction, ingest and ask to this folder")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("benchrun: ")
@@ -73,6 +75,9 @@ func main() {
 	r.measureIngest(ctx)
 	r.measureRSS()
 	r.measureQueries(ctx)
+	if c.profileDir != "" {
+		r.profiles(ctx, c.profileDir)
+	}
 	r.machine.LoadAvg += " (start), " + bench.LoadAvg() + " (end)"
 	r.elapsed = time.Since(r.start)
 	md := r.markdown()
@@ -89,7 +94,7 @@ func (c *config) sizes() {
 		return
 	}
 	c.ingestN, c.rssN, c.rounds, c.perRound = 10000, 100000, 3, time.Second
-	c.questions, c.queryBudget, c.queryLimit, c.extractSampleGen = 8, 4*time.Minute, time.Minute, 1000
+	c.questions, c.queryBudget, c.queryLimit, c.extractSampleGen = 6, 2*time.Minute, 30*time.Second, 1000
 }
 
 func check(err error) {

@@ -92,14 +92,28 @@ func (r *report) summaryQueries(b *strings.Builder) {
 		}
 		ratio := bench.Median(f.RatioPath)
 		p95 := bench.Quantile(f.Ask, 0.95)
-		fmt.Fprintf(b, "| query `%s` p50 / p95, ms (%d questions, %d events) | %s / %s | path %s / %s; Gizmo %s / %s | %.1f× path | p95 < 20 ms; ≤ 2× path | %s; %s |\n",
-			f.Form, len(f.Ask), r.rssEvent, ms(bench.Median(f.Ask)), ms(p95), ms(bench.Median(f.Path)), ms(bench.Quantile(f.Path, 0.95)),
-			ms(bench.Median(f.Gz)), ms(bench.Quantile(f.Gz, 0.95)), ratio, verdict(p95 < 20), verdict(ratio <= 2))
+		fmt.Fprintf(b, "| query `%s` p50 / p95, ms (%s, %d events) | %s / %s | path %s / %s; Gizmo %s / %s | %s× path | p95 < 20 ms; ≤ 2× path | %s; %s |\n",
+			f.Form, plural(len(f.Ask), "question"), r.rssEvent, ms(bench.Median(f.Ask)), ms(p95), ms(bench.Median(f.Path)), ms(bench.Quantile(f.Path, 0.95)),
+			ms(bench.Median(f.Gz)), ms(bench.Quantile(f.Gz, 0.95)), ratioText(ratio), verdict(p95 < 20), verdict(ratio <= 2))
 	}
 }
 
 // capped marks latencies that hit the per-query limit.
 var capped float64
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+func ratioText(v float64) string {
+	if v < 0.1 {
+		return fmt.Sprintf("%.3f", v)
+	}
+	return fmt.Sprintf("%.1f", v)
+}
 
 func ms(v float64) string {
 	switch {
@@ -210,7 +224,7 @@ func (r *report) detailQueries(b *strings.Builder) {
 		}
 		sort.Slice(idx, func(i, j int) bool { return f.Ask[idx[i]] > f.Ask[idx[j]] })
 		for _, i := range idx {
-			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %d | %.1f |\n", f.Form, texts[i], ms(f.Ask[i]), ms(f.Path[i]), ms(f.Gz[i]), f.Rows[i], f.RatioPath[i])
+			fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %d | %s |\n", f.Form, texts[i], ms(f.Ask[i]), ms(f.Path[i]), ms(f.Gz[i]), f.Rows[i], ratioText(f.RatioPath[i]))
 		}
 		if len(f.Errors) > 0 {
 			fmt.Fprintf(b, "| %s | errors: %s | | | | | |\n", f.Form, strings.Join(uniq(f.Errors), "; "))
