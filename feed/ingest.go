@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/geokg/geokg/graph"
@@ -24,6 +25,12 @@ func (r *runner) feed(ctx context.Context, spec FeedSpec) FeedResult {
 		res.Status, res.NextCheck = Deferred, st.NextCheck
 		return res
 	}
+	release, claimed, err := r.claim(ctx, spec.URL)
+	if err != nil || !claimed {
+		res.Status, res.Err = Deferred, err // another worker is polling it now
+		return res
+	}
+	defer release()
 	st.Name, st.LastCheck = spec.Name, start
 	err = r.fetchAndIngest(ctx, spec, &st, &res)
 	res.Duration = time.Since(start)
@@ -78,3 +85,35 @@ func (r *runner) fetchAndIngest(ctx context.Context, spec FeedSpec, st *graph.Fe
 func sinkError(n int, err error) error {
 	return fmt.Errorf("feed: writing %d articles: %w", n, err)
 }
+
+// A Leaser lets many schedulers share one store: a feed is polled by the
+// worker that claims it (graph.Store.ClaimFeed is a lease row on SQL
+// backends and always granted on single-process ones).
+type Leaser interface {
+	ClaimFeed(ctx context.Context, feedURL, holder string, ttl time.Duration) (bool, error)
+	ReleaseFeed(ctx context.Context, feedURL, holder string) error
+}
+
+var _ Leaser = (*graph.Store)(nil)
+
+// leaseTTL bounds how long a crashed worker keeps a feed from the others.
+const leaseTTL = 10 * time.Minute
+
+// claim takes the feed's lease when the state store has leases.
+func (r *runner) claim(ctx context.Context, url string) (release func(), ok bool, err error) {
+	l, has := r.env.State.(Leaser)
+	if !has {
+		return func() {}, true, nil
+	}
+	ok, err = l.ClaimFeed(ctx, url, holderName, leaseTTL)
+	if err != nil || !ok {
+		return nil, false, err
+	}
+	return func() { _ = l.ReleaseFeed(context.WithoutCancel(ctx), url, holderName) }, true, nil
+}
+
+// holderName names this process in feed leases.
+var holderName = func() string {
+	host, _ := os.Hostname()
+	return fmt.Sprintf("%s:%d", host, os.Getpid())
+}()
