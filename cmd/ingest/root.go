@@ -59,7 +59,7 @@ instead (start it with --allow-writes; GEOKG_TOKEN is sent when set).` + exitSta
 	cmd.Flags().StringVar(&opts.server, "server", "", "write through the geokg server at `URL` (query serve --allow-writes) instead of opening the store")
 	cmd.Flags().Bool("allow-private", false, "allow fetching URLs on private and loopback addresses (fetch.allow_private)")
 	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &cli.UsageError{Err: err} })
-	cmd.AddCommand(newEvalCommand(), newFeedsCommand())
+	cmd.AddCommand(newEvalCommand(), newFeedsCommand(), newImportCommand())
 	return cmd
 }
 
