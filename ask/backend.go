@@ -45,8 +45,9 @@ type backend interface {
 	Named(ctx context.Context, s string) ([]string, error)
 	// Events returns the events a walk reaches, each once.
 	Events(ctx context.Context, w walk) ([]fact, error)
-	// Edges returns the shortcut edges of the entities ids, in both directions.
-	Edges(ctx context.Context, ids []string) (map[string][]edge, error)
+	// Edges returns the shortcut edges of the entities ids, in both
+	// directions; with within, only those whose other end is one of them.
+	Edges(ctx context.Context, ids, within []string) (map[string][]edge, error)
 	// HopEvents returns the events that may state a hop: those of its
 	// articles when known, else those of its subject that involve its target.
 	HopEvents(ctx context.Context, h Hop) ([]fact, error)

@@ -89,7 +89,7 @@ func groupedBy(q *Query) string {
 func explainPath(b *strings.Builder, x, y schema.Entity) {
 	b.WriteString("// shortcut edges (subject —predicate→ target) of both ends, in both directions;\n")
 	b.WriteString("// geokg joins them into paths of up to 3 hops, expanding the " + itoa(maxExpand) + " best-connected first hops\n")
-	b.WriteString(edgesGizmo([]string{x.ID, y.ID}))
+	b.WriteString(edgesGizmo([]string{x.ID, y.ID}, nil))
 	b.WriteString("\n// the same in one console query: paths of two hops, with the entity in between\n")
 	b.WriteString("var shortcuts = [" + jsList(vocabulary(), jsIRI) + "];\n")
 	b.WriteString("g.V(" + jsIRI(x.ID) + ").both(shortcuts).tag(\"via\").both(shortcuts).is(" + jsIRI(y.ID) + ").getLimit(-1);\n")

@@ -146,11 +146,16 @@ func vocabulary() []string {
 // edgesGizmo compiles the read of entities' shortcut edges in both
 // directions, one row per quad (so per article): "out" or "in" holds the
 // predicate, "to" the entity at the other end.
-func edgesGizmo(ids []string) string {
+// With within, only edges whose other end is one of those entities.
+func edgesGizmo(ids, within []string) string {
+	is := ""
+	if within != nil {
+		is = ".is(" + jsList(within, jsIRI) + ")"
+	}
 	var b strings.Builder
 	b.WriteString("var shortcuts = [" + jsList(vocabulary(), jsIRI) + "];\n")
-	b.WriteString("g.V(" + jsList(ids, jsIRI) + ").tag(\"from\").out(shortcuts, \"out\").tag(\"to\").getLimit(-1);\n")
-	b.WriteString("g.V(" + jsList(ids, jsIRI) + ").tag(\"from\").in(shortcuts, \"in\").tag(\"to\").getLimit(-1);\n")
+	b.WriteString("g.V(" + jsList(ids, jsIRI) + ").tag(\"from\").out(shortcuts, \"out\")" + is + ".tag(\"to\").getLimit(-1);\n")
+	b.WriteString("g.V(" + jsList(ids, jsIRI) + ").tag(\"from\").in(shortcuts, \"in\")" + is + ".tag(\"to\").getLimit(-1);\n")
 	return b.String()
 }
 

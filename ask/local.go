@@ -104,9 +104,9 @@ func predValues(ps []schema.Predicate) []quad.Value {
 
 // Edges returns the shortcut edges of each entity, one per quad (so one per
 // article that states it, which it names), in both directions.
-func (l *local) Edges(ctx context.Context, ids []string) (map[string][]edge, error) {
+func (l *local) Edges(ctx context.Context, ids, within []string) (map[string][]edge, error) {
 	preds := predValues(vocabularyPreds())
-	shortcuts := l.refSet(preds...)
+	shortcuts, others := l.refSet(preds...), l.refSet(iriValues(toIRIs(within))...)
 	out := map[string][]edge{}
 	for _, id := range ids {
 		r := l.ref(quad.IRI(id))
@@ -115,7 +115,11 @@ func (l *local) Edges(ctx context.Context, ids []string) (map[string][]edge, err
 		}
 		var qs []quadRef
 		keep := func(q quadRef) {
-			if shortcuts[crefs.ToKey(q.p)] {
+			other := q.o
+			if crefs.ToKey(other) == crefs.ToKey(r) {
+				other = q.s
+			}
+			if shortcuts[crefs.ToKey(q.p)] && (within == nil || others[crefs.ToKey(other)]) {
 				qs = append(qs, q)
 			}
 		}
@@ -304,6 +308,14 @@ func (l *local) named(ctx context.Context, qs []quadRef, edges []quad.IRI, fn fu
 		}
 	}
 	return nil
+}
+
+func toIRIs(ids []string) []quad.IRI {
+	out := make([]quad.IRI, len(ids))
+	for i, id := range ids {
+		out[i] = quad.IRI(id)
+	}
+	return out
 }
 
 func iriValues(is []quad.IRI) []quad.Value {

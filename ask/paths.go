@@ -68,7 +68,7 @@ func adjacent(id string, es []edge) adjacency {
 // Shorter chains come first, so three-hop chains are looked for only when
 // the shorter ones leave room under the limit.
 func paths(ctx context.Context, b backend, x, y schema.Entity, opt Options) ([]Answer, error) {
-	es, err := b.Edges(ctx, []string{x.ID, y.ID})
+	es, err := b.Edges(ctx, []string{x.ID, y.ID}, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -114,11 +114,14 @@ func shortPaths(ax, ay adjacency, x, y string) [][]Hop {
 
 // longPaths lists the three-hop chains through the best-connected first hops.
 func longPaths(ctx context.Context, b backend, ax, ay adjacency, x, y string) ([][]Hop, error) {
-	mids := sortedKeys(ax, x, y)
+	mids, ends := sortedKeys(ax, x, y), sortedKeys(ay, x, y)
+	if len(mids) == 0 || len(ends) == 0 {
+		return nil, nil
+	}
 	if len(mids) > maxExpand {
 		mids = mids[:maxExpand]
 	}
-	more, err := b.Edges(ctx, mids)
+	more, err := b.Edges(ctx, mids, ends)
 	if err != nil {
 		return nil, err
 	}

@@ -149,12 +149,12 @@ func (r *remote) facts(ctx context.Context, src string) ([]fact, error) {
 	return out, nil
 }
 
-func (r *remote) Edges(ctx context.Context, ids []string) (map[string][]edge, error) {
+func (r *remote) Edges(ctx context.Context, ids, within []string) (map[string][]edge, error) {
 	out := map[string][]edge{}
-	if len(ids) == 0 {
+	if len(ids) == 0 || within != nil && len(within) == 0 {
 		return out, nil
 	}
-	rows, err := r.gizmo(ctx, edgesGizmo(ids))
+	rows, err := r.gizmo(ctx, edgesGizmo(ids, within))
 	if err != nil {
 		return nil, err
 	}
