@@ -81,6 +81,22 @@ func TestQuestions(t *testing.T) {
 	}
 }
 
+// TestQuestionsInParallel reads every walk's events with several goroutines
+// (run it with -race) and wants the same answers.
+func TestQuestionsInParallel(t *testing.T) {
+	defer func(n int) { parallelFrom = n }(parallelFrom)
+	var want []string
+	for _, tt := range questionTests {
+		want = append(want, answerJSON(t, New(testStore, nil), tt.question, tt.opt))
+	}
+	parallelFrom = 1
+	for i, tt := range questionTests {
+		if got := answerJSON(t, New(testStore, nil), tt.question, tt.opt); got != want[i] {
+			t.Errorf("%q: parallel reads answer differently", tt.question)
+		}
+	}
+}
+
 func hasAnswer(res *Result, entity, object, sentence string, sources int) bool {
 	for _, a := range res.Answers {
 		if a.Entity.Name != entity || object != "" && name(a.Object) != object || a.Sources < sources {

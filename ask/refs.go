@@ -2,7 +2,11 @@ package ask
 
 import (
 	"context"
+	"errors"
+	"runtime"
 	"sort"
+	"sync"
+	"sync/atomic"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/iterator"
@@ -146,43 +150,89 @@ func (l *local) eventRefs(ctx context.Context, w walk) (map[any][]quadRef, []cgr
 		}
 		evs = intersect(evs, with)
 	}
+	read, err := l.readEvents(ctx, evs, l.predFilter(w.Preds))
+	if err != nil {
+		return nil, nil, err
+	}
 	out := map[any][]quadRef{}
 	var kept []cgraph.Ref
-	for _, ev := range evs {
-		if ok, err := l.hasPredicate(ctx, ev, w.Preds); err != nil || !ok {
-			if err != nil {
-				return nil, nil, err
-			}
-			continue
+	for i, ev := range evs {
+		if read[i] != nil {
+			out[crefs.ToKey(ev)] = read[i]
+			kept = append(kept, ev)
 		}
-		var qs []quadRef
-		if err := l.quads(ctx, quad.Subject, ev, func(q quadRef) { qs = append(qs, q) }); err != nil {
-			return nil, nil, err
-		}
-		out[crefs.ToKey(ev)] = qs
-		kept = append(kept, ev)
 	}
 	return out, kept, nil
 }
 
-// hasPredicate reports whether an event's predicate is one of preds (any
-// when none). On kv stores (bolt, leveldb, pebble) it reads the one quad
-// through the (subject, predicate) index rather than all the event's quads.
-func (l *local) hasPredicate(ctx context.Context, ev cgraph.Ref, preds []schema.Predicate) (bool, error) {
+// A predFilter keeps the events whose predicate is one of a set.
+type predFilter struct {
+	predicate cgraph.Ref
+	wanted    map[any]bool
+}
+
+// predFilter returns the filter for preds; nil keeps every event.
+func (l *local) predFilter(preds []schema.Predicate) *predFilter {
 	if len(preds) == 0 {
+		return nil
+	}
+	return &predFilter{predicate: l.ref(graph.PredicateE), wanted: l.refSet(predValues(preds)...)}
+}
+
+// parallelFrom is the number of events from which readEvents uses several
+// goroutines: bolt serves concurrent read transactions.
+var parallelFrom = 32
+
+// readEvents reads the quads of each event the filter keeps (nil for the
+// others). It only reads the store and the filter, never l's caches.
+func (l *local) readEvents(ctx context.Context, evs []cgraph.Ref, f *predFilter) ([][]quadRef, error) {
+	out := make([][]quadRef, len(evs))
+	errs := make([]error, len(evs))
+	workers := 1
+	if len(evs) >= parallelFrom {
+		workers = min(2*runtime.NumCPU(), 8)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < len(evs); i = int(next.Add(1) - 1) {
+				out[i], errs[i] = l.readEvent(ctx, evs[i], f)
+			}
+		}()
+	}
+	wg.Wait()
+	return out, errors.Join(errs...)
+}
+
+func (l *local) readEvent(ctx context.Context, ev cgraph.Ref, f *predFilter) ([]quadRef, error) {
+	if ok, err := l.hasPredicate(ctx, ev, f); err != nil || !ok {
+		return nil, err
+	}
+	qs := []quadRef{}
+	err := l.quads(ctx, quad.Subject, ev, func(q quadRef) { qs = append(qs, q) })
+	return qs, err
+}
+
+// hasPredicate reports whether an event's predicate passes the filter. On
+// kv stores (bolt, leveldb, pebble) it reads the one quad through the
+// (subject, predicate) index rather than all the event's quads.
+func (l *local) hasPredicate(ctx context.Context, ev cgraph.Ref, f *predFilter) (bool, error) {
+	if f == nil {
 		return true, nil
 	}
-	predicate, wanted := l.ref(graph.PredicateE), l.refSet(predValues(preds)...)
-	if predicate == nil {
+	if f.predicate == nil {
 		return false, nil
 	}
 	found := false
 	fn := func(q quadRef) {
-		if crefs.ToKey(q.p) == crefs.ToKey(predicate) && wanted[crefs.ToKey(q.o)] {
+		if crefs.ToKey(q.p) == crefs.ToKey(f.predicate) && f.wanted[crefs.ToKey(q.o)] {
 			found = true
 		}
 	}
-	if it, ok := l.indexScan(kv.DefaultQuadIndexes[0], ev, predicate); ok {
+	if it, ok := l.indexScan(kv.DefaultQuadIndexes[0], ev, f.predicate); ok {
 		return found, l.scan(ctx, it, fn)
 	}
 	return found, l.quads(ctx, quad.Subject, ev, fn)

@@ -115,7 +115,7 @@ func TestIndexScanOnBolt(t *testing.T) {
 	if _, ok := l.indexScan(kv.DefaultQuadIndexes[0], ev[0], l.ref(graph.PredicateE)); !ok {
 		t.Errorf("no index scan on %T", l.qs)
 	}
-	if ok, err := l.hasPredicate(context.Background(), ev[0], []schema.Predicate{"ships"}); !ok || err != nil {
+	if ok, err := l.hasPredicate(context.Background(), ev[0], l.predFilter([]schema.Predicate{"ships"})); !ok || err != nil {
 		t.Errorf("Iran's event is not a shipment: %v", err)
 	}
 }
