@@ -119,14 +119,12 @@ func (l *local) Edges(ctx context.Context, ids, within []string) (map[string][]e
 			if crefs.ToKey(other) == crefs.ToKey(r) {
 				other = q.s
 			}
-			if shortcuts[crefs.ToKey(q.p)] && (within == nil || others[crefs.ToKey(other)]) {
+			self := crefs.ToKey(q.s) == crefs.ToKey(q.o)
+			if shortcuts[crefs.ToKey(q.p)] && (within == nil || others[crefs.ToKey(other)] && !self) {
 				qs = append(qs, q)
 			}
 		}
-		if err := l.quads(ctx, quad.Subject, r, keep); err != nil {
-			return nil, err
-		}
-		if err := l.pointingAt(ctx, r, preds, keep); err != nil {
+		if err := l.edgeQuads(ctx, r, preds, within, keep); err != nil {
 			return nil, err
 		}
 		if err := l.edgesOf(ctx, id, r, qs, out); err != nil {
@@ -134,6 +132,53 @@ func (l *local) Edges(ctx context.Context, ids, within []string) (map[string][]e
 		}
 	}
 	return out, nil
+}
+
+// maxPairLookups bounds the index lookups Edges makes to test each pair of
+// entities and predicate, rather than reading all of an entity's edges.
+const maxPairLookups = 4000
+
+// edgeQuads calls fn with the shortcut quads from and to r (those to or
+// from within, when set, may be found by lookups of each pair).
+func (l *local) edgeQuads(ctx context.Context, r cgraph.Ref, preds []quad.Value, within []string, fn func(quadRef)) error {
+	if within != nil && 2*len(within)*len(preds) <= maxPairLookups {
+		if ok, err := l.pairQuads(ctx, r, preds, within, fn); ok || err != nil {
+			return err
+		}
+	}
+	if err := l.quads(ctx, quad.Subject, r, fn); err != nil {
+		return err
+	}
+	return l.pointingAt(ctx, r, preds, fn)
+}
+
+// pairQuads looks up, in a kv store's (object, predicate, subject) index,
+// the quads r —p→ o and o —p→ r for each o of within and p of preds.
+func (l *local) pairQuads(ctx context.Context, r cgraph.Ref, preds []quad.Value, within []string, fn func(quadRef)) (bool, error) {
+	kqs, ok := l.qs.(*kv.QuadStore)
+	rv, ok2 := r.(kv.Int64Value)
+	if !ok || !ok2 {
+		return false, nil
+	}
+	for _, id := range within {
+		ov, ok := l.ref(quad.IRI(id)).(kv.Int64Value)
+		if !ok || ov == rv {
+			continue
+		}
+		for _, p := range preds {
+			pv, ok := l.ref(p).(kv.Int64Value)
+			if !ok {
+				continue
+			}
+			for _, vals := range [][]uint64{{uint64(ov), uint64(pv), uint64(rv)}, {uint64(rv), uint64(pv), uint64(ov)}} {
+				it := kv.IndexScan{Index: kv.DefaultQuadIndexes[1], Values: vals}.BuildIterator(kqs)
+				if err := l.scan(ctx, it, fn); err != nil {
+					return true, err
+				}
+			}
+		}
+	}
+	return true, nil
 }
 
 // pointingAt calls fn with the quads whose object is r and whose predicate
