@@ -14,6 +14,7 @@ import (
 type GizmoOptions struct {
 	Timeout time.Duration // default 30s
 	Limit   int           // results at most; default 10,000
+	Memory  uint64        // heap growth allowed, in bytes; default DefaultQueryMemory (128 MiB)
 }
 
 // ErrTooManyResults means a Gizmo query returned more than its limit.
@@ -30,11 +31,13 @@ func (s *Store) Gizmo(ctx context.Context, src string, opt GizmoOptions) ([]any,
 	}
 	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
 	defer cancel()
+	ctx, stopWatch := WatchMemory(ctx, opt.Memory)
+	defer stopWatch()
 	it, err := gizmo.NewSession(s.h.QuadStore).Execute(ctx, src, query.Options{Collation: query.JSON, Limit: opt.Limit + 1})
 	if err != nil {
 		return nil, fmt.Errorf("gizmo: %w", err)
 	}
-	defer it.Close()
+	defer StopQuery(it)
 	out := []any{}
 	for it.Next(ctx) {
 		if len(out) == opt.Limit {
@@ -43,6 +46,9 @@ func (s *Store) Gizmo(ctx context.Context, src string, opt GizmoOptions) ([]any,
 		out = append(out, it.Result())
 	}
 	if err := it.Err(); err != nil {
+		if cause := context.Cause(ctx); errors.Is(cause, ErrQueryMemory) {
+			return nil, fmt.Errorf("gizmo: %w", cause)
+		}
 		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
 			return nil, fmt.Errorf("gizmo: query stopped after %s", opt.Timeout)
 		}

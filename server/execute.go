@@ -15,11 +15,13 @@ import (
 // limit results; truncated says there were more. Null results (the final
 // value of a Gizmo script) are dropped: the console's Visualize crashes on them.
 func execute(ctx context.Context, l *query.Language, store *graph.Store, src string, col query.Collation, limit int) (res []any, truncated bool, err error) {
+	ctx, stopWatch := graph.WatchMemory(ctx, 0)
+	defer stopWatch()
 	it, err := start(ctx, l, store, src, col, limit)
 	if err != nil {
 		return nil, false, err
 	}
-	defer it.Close()
+	defer graph.StopQuery(it)
 	res = []any{}
 	for it.Next(ctx) {
 		v := it.Result()
@@ -30,6 +32,9 @@ func execute(ctx context.Context, l *query.Language, store *graph.Store, src str
 			return res, true, nil
 		}
 		res = append(res, v)
+	}
+	if cause := context.Cause(ctx); errors.Is(cause, graph.ErrQueryMemory) {
+		return nil, false, cause
 	}
 	if err := it.Err(); err != nil {
 		return nil, false, err
