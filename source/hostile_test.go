@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf16"
@@ -269,8 +270,8 @@ func TestHugeFeedOverBodyLimit(t *testing.T) {
 // address is refused at the redirect, because the address check runs on
 // every connection the fetcher dials, after DNS resolution.
 func TestRedirectToPrivateRefused(t *testing.T) {
-	var secret int
-	internal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { secret++ }))
+	var secret atomic.Int32
+	internal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { secret.Add(1) }))
 	defer internal.Close()
 	public := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, internal.URL+"/admin", http.StatusFound)
@@ -287,8 +288,8 @@ func TestRedirectToPrivateRefused(t *testing.T) {
 		return checked(ctx, network, addr)
 	}
 	_, err := f.Get(context.Background(), "http://public.example/story", Validators{})
-	if !errors.Is(err, ErrPrivateAddress) || secret != 0 {
-		t.Fatalf("err %v, internal server reached %d times; want ErrPrivateAddress", err, secret)
+	if !errors.Is(err, ErrPrivateAddress) || secret.Load() != 0 {
+		t.Fatalf("err %v, internal server reached %d times; want ErrPrivateAddress", err, secret.Load())
 	}
 }
 
