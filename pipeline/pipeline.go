@@ -18,11 +18,20 @@ const DefaultBatchQuads = 10000
 // quadsPerEvent estimates the quads an event adds, for batching.
 const quadsPerEvent = 20
 
+// DefaultMaxEvents bounds the events kept from one article: a news article
+// states tens; thousands mean a document that is not one, and would make
+// one huge transaction.
+const DefaultMaxEvents = 1000
+
+// batchBytes bounds the article text held in a batch.
+const batchBytes = 16 << 20
+
 // A Pipeline extracts events from articles and writes them.
 type Pipeline struct {
 	Store      *graph.Store
 	Extractor  *extract.Extractor
 	BatchQuads int // quads per transaction; DefaultBatchQuads when 0
+	MaxEvents  int // events kept per article; DefaultMaxEvents when 0
 }
 
 // Summary counts what a run did.
@@ -32,6 +41,7 @@ type Summary struct {
 	Unchanged int           `json:"unchanged"`
 	Updated   int           `json:"updated"`
 	Events    int           `json:"events"` // events written, in new and updated articles
+	Cut       int           `json:"cut"`    // articles whose events were cut at MaxEvents
 	Duration  time.Duration `json:"duration_ns"`
 }
 
@@ -44,6 +54,13 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []*schema.Article) ([]graph.
 	return p.Store.Write(ctx, batches)
 }
 
+func (p *Pipeline) maxEvents() int {
+	if p.MaxEvents > 0 {
+		return p.MaxEvents
+	}
+	return DefaultMaxEvents
+}
+
 // A Writer streams articles into the store in batches. Each article is
 // written whole, in the same transaction as the others of its batch. A full
 // batch is written in the background while the next one is extracted, so
@@ -52,6 +69,7 @@ type Writer struct {
 	p        *Pipeline
 	pending  []graph.Batch
 	quads    int
+	bytes    int
 	sum      Summary
 	start    time.Time
 	inFlight chan error // the background write's result; nil when none runs
@@ -66,20 +84,25 @@ func (p *Pipeline) NewWriter() *Writer {
 // write when it is full. An error of an earlier batch's write is returned here.
 func (w *Writer) Add(ctx context.Context, a *schema.Article) error {
 	evs := w.p.Extractor.Extract(a)
+	if max := w.p.maxEvents(); len(evs) > max {
+		evs = evs[:max]
+		w.sum.Cut++
+	}
 	w.pending = append(w.pending, graph.Batch{Article: a, Events: evs})
 	w.quads += 8 + quadsPerEvent*len(evs)
+	w.bytes += len(a.Text)
 	limit := w.p.BatchQuads
 	if limit <= 0 {
 		limit = DefaultBatchQuads
 	}
-	if w.quads < limit {
+	if w.quads < limit && w.bytes < batchBytes {
 		return nil
 	}
 	if err := w.wait(); err != nil {
 		return err
 	}
 	batch := w.pending
-	w.pending, w.quads = nil, 0
+	w.pending, w.quads, w.bytes = nil, 0, 0
 	w.inFlight = make(chan error, 1)
 	go func() { w.inFlight <- w.write(ctx, batch) }()
 	return nil
@@ -126,7 +149,7 @@ func (w *Writer) Flush(ctx context.Context) error {
 		return nil
 	}
 	err := w.write(ctx, w.pending)
-	w.pending, w.quads = w.pending[:0], 0
+	w.pending, w.quads, w.bytes = w.pending[:0], 0, 0
 	return err
 }
 

@@ -73,21 +73,22 @@ func runIngest(ctx context.Context, cfg *cli.Config, opts ingestOptions, args []
 		return nil
 	}
 	x := extract.New(nil)
+	read := (&admission{maxBytes: cfg.V.GetInt("ingest.max_article_bytes"), stderr: stderr, failed: failed}).reader(in)
 	var err error
 	var sum pipeline.Summary
 	if opts.dryRun {
-		err = dryRun(ctx, in, x, args, opts.output, stdout)
+		err = dryRun(ctx, read, x, args, opts.output, stdout)
 	} else if opts.server != "" {
-		sum, err = writeRemote(ctx, cfg, in, x, args, opts.server)
+		sum, err = writeRemote(ctx, cfg, read, x, args, opts.server)
 	} else {
-		sum, err = write(ctx, cfg, in, x, args)
+		sum, err = write(ctx, cfg, read, x, args)
 	}
 	if err != nil {
 		return err
 	}
 	if !opts.dryRun {
 		log.Info("ingested", "articles", sum.Articles, "new", sum.New, "unchanged", sum.Unchanged,
-			"updated", sum.Updated, "events", sum.Events, "failed_inputs", len(failed), "duration", sum.Duration.Round(time.Millisecond))
+			"updated", sum.Updated, "events", sum.Events, "cut", sum.Cut, "failed_inputs", len(failed), "duration", sum.Duration.Round(time.Millisecond))
 	}
 	if len(failed) > 0 {
 		return &cli.PartialError{Failed: len(failed), Total: len(args)}
@@ -104,23 +105,23 @@ func fetchOptions(cfg *cli.Config) source.FetchOptions {
 	}
 }
 
-func write(ctx context.Context, cfg *cli.Config, in *source.Input, x *extract.Extractor, args []string) (pipeline.Summary, error) {
+func write(ctx context.Context, cfg *cli.Config, read readFunc, x *extract.Extractor, args []string) (pipeline.Summary, error) {
 	store, err := cfg.OpenStore(ctx)
 	if err != nil {
 		return pipeline.Summary{}, err
 	}
 	defer store.Close()
 	w := (&pipeline.Pipeline{Store: store, Extractor: x}).NewWriter()
-	if err := in.Read(ctx, args, func(a *schema.Article) error { return w.Add(ctx, a) }); err != nil {
+	if err := read(ctx, args, func(a *schema.Article) error { return w.Add(ctx, a) }); err != nil {
 		return pipeline.Summary{}, err
 	}
 	return w.Close(ctx)
 }
 
-func dryRun(ctx context.Context, in *source.Input, x *extract.Extractor, args []string, format string, stdout io.Writer) error {
+func dryRun(ctx context.Context, read readFunc, x *extract.Extractor, args []string, format string, stdout io.Writer) error {
 	enc := json.NewEncoder(stdout)
 	var all []pipeline.EventRecord
-	err := in.Read(ctx, args, func(a *schema.Article) error {
+	err := read(ctx, args, func(a *schema.Article) error {
 		for _, ev := range x.Extract(a) {
 			rec := pipeline.Record(&ev)
 			switch format {
