@@ -14,7 +14,8 @@ var noise = regexp.MustCompile(`(?i)^(` +
 	`watch( the)? video|listen( to)?( this)? (article|story|podcast)|` +
 	`(photo|image|picture)s?( credits?)?\s*[:©]|credits?:|source: supplied|` +
 	`follow us\b|click here\b|continue reading|comments?$|submissions and discussion policy|` +
-	`all rights reserved|copyright (©|\(c\)|\d{4})|©` +
+	`all rights reserved|copyright (©|\(c\)|\d{4})|©|` +
+	`.{0,80}\b(take|update( your)?) payment( details)?\b|.{0,80}\byour subscription\b|act now to keep` +
 	`)`)
 
 // creditTail matches a trailing photo credit: "… (Reuters)", "… Getty Images".

@@ -68,14 +68,29 @@ func splitFrontMatter(text string) (map[string]string, string) {
 	}
 }
 
-// titleLine takes the first non-empty line of body as the title.
+// titleLine takes the first non-empty line of body that is not page
+// furniture (a paywall banner, "Advertisement") as the title, and returns
+// the text after it.
 func titleLine(body string) (string, string) {
 	rest := body
 	for rest != "" {
 		line, after, _ := strings.Cut(rest, "\n")
-		if t := strings.TrimSpace(line); t != "" {
+		if t := strings.TrimSpace(line); t != "" && !noise.MatchString(t) {
 			t = strings.TrimSpace(strings.TrimLeft(t, "#"))
 			return t, after
+		}
+		rest = after
+	}
+	return titleLineAny(body)
+}
+
+// titleLineAny takes the first non-empty line, furniture or not.
+func titleLineAny(body string) (string, string) {
+	rest := body
+	for rest != "" {
+		line, after, _ := strings.Cut(rest, "\n")
+		if t := strings.TrimSpace(line); t != "" {
+			return strings.TrimSpace(strings.TrimLeft(t, "#")), after
 		}
 		rest = after
 	}
