@@ -153,6 +153,7 @@ type report struct {
 	rssEvent int
 	openTime time.Duration
 	queries  []*bench.QueryFigures
+	qstore   *graph.Store
 	qErr     error
 	steps    []string
 }
@@ -255,7 +256,10 @@ func (r *report) measureQueries(ctx context.Context) {
 		r.qErr = err
 		return
 	}
-	defer st.Close()
+	// The store stays open until the process exits: a Gizmo query stopped
+	// by its deadline goes on running in Cayley's session goroutine, and
+	// closing the store under it unmaps bolt's file and crashes the process.
+	r.qstore = st
 	r.openTime = time.Since(start)
 	r.step("queries: store opened in %s; %d questions per form at most, %s budget", r.openTime.Round(time.Millisecond), c.questions, c.queryBudget)
 	r.queries = bench.MeasureQueries(ctx, st, bench.Questions(c.seed, c.questions), 1, c.queryBudget, c.queryLimit)

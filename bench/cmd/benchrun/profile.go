@@ -10,7 +10,6 @@ import (
 
 	"github.com/geokg/geokg/bench"
 	"github.com/geokg/geokg/extract"
-	"github.com/geokg/geokg/graph"
 )
 
 // profiles writes CPU profiles of the stages measured, for bench/run to
@@ -36,13 +35,10 @@ func (r *report) profiles(ctx context.Context, dir string) {
 		check(err)
 		os.RemoveAll(d)
 	})
-	if r.qErr != nil {
+	if r.qstore == nil {
 		return
 	}
-	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Address: r.rssDB, LockTimeout: 30 * time.Minute})
-	check(err)
-	defer st.Close()
-	a := bench.NewAsker(st)
+	a := bench.NewAsker(r.qstore)
 	seen := map[string]bool{}
 	profile(filepath.Join(dir, "ask.pprof"), func() {
 		for _, q := range bench.Questions(r.cfg.seed, r.cfg.questions) {
