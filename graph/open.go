@@ -129,9 +129,7 @@ func initStore(name string, cfg Config) error {
 		return nil // openSQL has created the tables
 	}
 	if name == "bolt" || name == "bbolt" {
-		if _, err := os.Stat(filepath.Join(cfg.Address, "indexes.bolt")); err == nil {
-			return nil // exists; initialising would take the lock too
-		}
+		return initBolt(name, cfg)
 	}
 	err := cgraph.InitQuadStore(name, cfg.Address, cfg.Options)
 	if err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
