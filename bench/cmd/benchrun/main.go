@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/geokg/geokg/bench"
@@ -81,6 +82,11 @@ func main() {
 	r.machine.LoadAvg += " (start), " + bench.LoadAvg() + " (end)"
 	r.elapsed = time.Since(r.start)
 	md := r.markdown()
+	if old, err := os.ReadFile(c.out); err == nil {
+		if kept := foreignSections(string(old)); kept != "" {
+			md += "\n" + strings.TrimSpace(kept) + "\n\n"
+		}
+	}
 	check(os.MkdirAll(filepath.Dir(c.out), 0o755))
 	check(os.WriteFile(c.out, []byte(md), 0o644))
 	fmt.Print(md)

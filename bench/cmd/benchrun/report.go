@@ -244,3 +244,25 @@ func uniq(xs []string) []string {
 	}
 	return out
 }
+
+// ours are the sections bench/run writes; others in the old report (written
+// by hand or by other benchmarks) are kept, after ours.
+var ours = map[string]bool{"Summary": true, "Corpora": true, "Extraction": true, "Ingest": true,
+	"Memory": true, "Queries": true, "Log": true, "CPU profiles": true}
+
+// foreignSections returns the "## " sections of old that bench/run does not write.
+func foreignSections(old string) string {
+	var b strings.Builder
+	keep := false
+	for _, line := range strings.SplitAfter(old, "\n") {
+		if h, ok := strings.CutPrefix(line, "## "); ok {
+			keep = !ours[strings.TrimSpace(h)]
+		} else if strings.HasPrefix(line, "# ") {
+			keep = false
+		}
+		if keep {
+			b.WriteString(line)
+		}
+	}
+	return b.String()
+}
