@@ -65,19 +65,7 @@ func Quads(arts []*schema.Article) []quad.Quad {
 }
 
 func articleQuads(a *schema.Article, evs []schema.Event, seen map[string]bool) []quad.Quad {
-	out := graph.ArticleQuads(a)
-	for j := range evs {
-		ev := &evs[j]
-		ev.Article = a
-		for _, e := range []schema.Entity{ev.Subject, ev.Object, ev.Recipient, ev.Location} {
-			if !e.IsZero() && !seen[e.ID] {
-				seen[e.ID] = true
-				out = append(out, graph.EntityQuads(e)...)
-			}
-		}
-		out = append(out, graph.EventQuads(ev)...)
-	}
-	return out
+	return graph.BatchQuads(graph.Batch{Article: a, Events: evs}, seen)
 }
 
 // RawOptions are the bolt options of a raw load: nosync trades durability

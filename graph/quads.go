@@ -114,3 +114,27 @@ func roundConfidence(c float64) float64 {
 	v, _ := strconv.ParseFloat(strconv.FormatFloat(c, 'f', 3, 64), 64)
 	return v
 }
+
+// BatchQuads returns the quads writing an article adds: its node, each of
+// its events, and the description of each entity the events name, once per
+// entity not yet in seen (which it updates; nil for a fresh set). It sets
+// each event's Article. Store.Write, the HTTP writer and the benchmarks'
+// raw loads all write exactly these quads.
+func BatchQuads(b Batch, seen map[string]bool) []quad.Quad {
+	if seen == nil {
+		seen = map[string]bool{}
+	}
+	qs := ArticleQuads(b.Article)
+	for j := range b.Events {
+		ev := &b.Events[j]
+		ev.Article = b.Article
+		for _, e := range []schema.Entity{ev.Subject, ev.Object, ev.Recipient, ev.Location} {
+			if !e.IsZero() && !seen[e.ID] {
+				seen[e.ID] = true
+				qs = append(qs, EntityQuads(e)...)
+			}
+		}
+		qs = append(qs, EventQuads(ev)...)
+	}
+	return qs
+}

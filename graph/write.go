@@ -66,23 +66,8 @@ func (s *Store) Write(ctx context.Context, batches []Batch) ([]Outcome, error) {
 			}
 		}
 		seenArticle[id] = true
-		for _, q := range ArticleQuads(b.Article) {
+		for _, q := range BatchQuads(b, seenEntity) {
 			tx.AddQuad(q)
-		}
-		for j := range b.Events {
-			ev := &b.Events[j]
-			ev.Article = b.Article
-			for _, e := range []schema.Entity{ev.Subject, ev.Object, ev.Recipient, ev.Location} {
-				if !e.IsZero() && !seenEntity[e.ID] {
-					seenEntity[e.ID] = true
-					for _, q := range EntityQuads(e) {
-						tx.AddQuad(q)
-					}
-				}
-			}
-			for _, q := range EventQuads(ev) {
-				tx.AddQuad(q)
-			}
 		}
 	}
 	if len(tx.Deltas) == 0 {

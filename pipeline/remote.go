@@ -181,23 +181,9 @@ func (w *RemoteWriter) Close(ctx context.Context) (Summary, error) {
 	return w.sum, err
 }
 
-// articleQuads are the quads graph.Store.Write adds for one new article:
-// the article node, each event, and the description of each entity once.
+// articleQuads are the quads graph.Store.Write adds for one new article.
 func articleQuads(a *schema.Article, evs []schema.Event) []quad.Quad {
-	qs := graph.ArticleQuads(a)
-	seenEntity := map[string]bool{}
-	for i := range evs {
-		ev := &evs[i]
-		ev.Article = a
-		for _, e := range []schema.Entity{ev.Subject, ev.Object, ev.Recipient, ev.Location} {
-			if !e.IsZero() && !seenEntity[e.ID] {
-				seenEntity[e.ID] = true
-				qs = append(qs, graph.EntityQuads(e)...)
-			}
-		}
-		qs = append(qs, graph.EventQuads(ev)...)
-	}
-	return qs
+	return graph.BatchQuads(graph.Batch{Article: a, Events: evs}, nil)
 }
 
 // apiClient speaks geokg's server API: Cayley's /api/v2 behind a token.
