@@ -76,13 +76,13 @@ func ingest(ctx context.Context, path string, arts []*schema.Article) (*graph.St
 
 func seedArticles(ctx context.Context) ([]*schema.Article, error) {
 	var arts []*schema.Article
-	bad, err := source.Read(ctx, []string{seedPath, "../e2e/testdata/kharkiv.txt", "testdata/wapo-tunisia-2015.html", "testdata/sanctions.txt"}, nil,
+	bad, err := source.Read(ctx, []string{seedPath, "../e2e/testdata/kharkiv.txt", "../source/testdata/html/wapo-tunisia-2015.html", "testdata/sanctions.txt"}, nil,
 		func(a *schema.Article) error { arts = append(arts, a); return nil })
 	if err != nil || len(bad) > 0 {
 		return nil, fmt.Errorf("read seed: %v %v", err, bad)
 	}
 	arts = append(arts, copies(arts[0])...)
-	feed, err := os.ReadFile("testdata/guardian-us-2018.rss")
+	feed, err := os.ReadFile("../source/testdata/feeds/guardian-us-2018.rss")
 	if err != nil {
 		return nil, err
 	}
