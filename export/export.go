@@ -5,6 +5,7 @@ package export
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -27,6 +28,9 @@ type Options struct {
 	Entity string // an entity IRI ("country:russia"): only its neighbourhood; "" for the whole graph
 }
 
+// ErrUnknownFormat means Options.Format names no format of this package.
+var ErrUnknownFormat = errors.New("export: unknown format")
+
 // Write exports the store to w.
 func Write(ctx context.Context, store *graph.Store, w io.Writer, opt Options) error {
 	switch opt.Format {
@@ -37,7 +41,7 @@ func Write(ctx context.Context, store *graph.Store, w io.Writer, opt Options) er
 	case "cameo-csv":
 		return writeCAMEO(ctx, store, w, opt.Entity)
 	}
-	return fmt.Errorf("export: unknown format %q (want nquads, jsonld or cameo-csv)", opt.Format)
+	return fmt.Errorf("%w %q (want nquads, jsonld or cameo-csv)", ErrUnknownFormat, opt.Format)
 }
 
 func writeQuads(ctx context.Context, store *graph.Store, qw quad.WriteCloser, entity string) error {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -59,7 +60,7 @@ func TestWrite(t *testing.T) {
 			t.Errorf("Write(%+v): %v\n%s", tt.opt, err, b.String())
 		}
 	}
-	if err := Write(context.Background(), st, io.Discard, Options{Format: "xml"}); err == nil || !strings.HasPrefix(err.Error(), "export: ") {
+	if err := Write(context.Background(), st, io.Discard, Options{Format: "xml"}); !errors.Is(err, ErrUnknownFormat) || !strings.HasPrefix(err.Error(), "export: ") {
 		t.Errorf("unknown format: %v", err)
 	}
 }

@@ -1,12 +1,15 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/geokg/geokg/ask"
 	"github.com/geokg/geokg/export"
+	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/internal/cli"
 )
 
@@ -25,28 +28,20 @@ func newExportCommand() *cobra.Command {
                 target actor, CAMEO and PLOVER codes, quantity, URL`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := cli.Load(cmd.Flags())
-			if err != nil {
-				return err
-			}
-			store, err := cfg.OpenStore(cmd.Context())
-			if err != nil {
-				return err
-			}
-			defer store.Close()
-			if entity != "" {
-				e, err := ask.New(store, nil).Resolve(cmd.Context(), entity)
-				if err != nil {
-					return answerError(cmd, err)
+			return cli.WithStore(cmd, func(ctx context.Context, _ *cli.Config, store *graph.Store) error {
+				if entity != "" {
+					e, err := ask.New(store, nil).Resolve(ctx, entity)
+					if err != nil {
+						return answerError(cmd, err)
+					}
+					opts.Entity = e.ID
 				}
-				opts.Entity = e.ID
-			}
-			if err := export.Write(cmd.Context(), store, cmd.OutOrStdout(), opts); err != nil && strings.Contains(err.Error(), "unknown format") {
-				return &cli.UsageError{Err: err}
-			} else if err != nil {
+				err := export.Write(ctx, store, cmd.OutOrStdout(), opts)
+				if errors.Is(err, export.ErrUnknownFormat) {
+					return &cli.UsageError{Err: err}
+				}
 				return err
-			}
-			return nil
+			})
 		},
 	}
 	cmd.Flags().StringVarP(&opts.Format, "format", "f", "nquads", "`FORMAT`: "+strings.Join(export.Formats, ", "))
