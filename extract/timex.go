@@ -94,13 +94,30 @@ func monthTime(m time.Month, toks []token, j int, pub time.Time) string {
 }
 
 func isYear(w string) bool {
-	n, err := strconv.Atoi(w)
-	return err == nil && len(w) == 4 && n >= 1900 && n <= 2100
+	if len(w) != 4 || !digits(w) {
+		return false
+	}
+	n, _ := strconv.Atoi(w)
+	return n >= 1900 && n <= 2100
 }
 
 func isDay(w string) bool {
-	n, err := strconv.Atoi(w)
-	return err == nil && n >= 1 && n <= 31
+	if len(w) == 0 || len(w) > 2 || !digits(w) {
+		return false
+	}
+	n, _ := strconv.Atoi(w)
+	return n >= 1 && n <= 31
+}
+
+// digits reports whether w is all ASCII digits: words are checked before
+// strconv, which allocates an error for every word that is not a number.
+func digits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 func yearOf(pub time.Time, delta int) string {
