@@ -250,12 +250,7 @@ func eventTime(ev *schema.Event) time.Time {
 // rank orders answers by distinct sources, then recency, then name, and
 // applies MinSources and Limit.
 func rank(out []Answer, opt Options) []Answer {
-	kept := out[:0]
-	for _, a := range out {
-		if a.Sources >= opt.MinSources {
-			kept = append(kept, a)
-		}
-	}
+	kept := withMinSources(out, opt.MinSources)
 	sort.SliceStable(kept, func(i, j int) bool {
 		a, b := kept[i], kept[j]
 		if a.Sources != b.Sources {
@@ -289,4 +284,15 @@ func homeCountry(ctx context.Context, b backend, x schema.Entity, ans []Answer, 
 func (a *Asker) Resolve(ctx context.Context, name string) (schema.Entity, error) {
 	rv := &resolver{x: a.x, b: a.open()}
 	return rv.resolve(ctx, name)
+}
+
+// withMinSources keeps, in place, the answers stated by at least n articles.
+func withMinSources(out []Answer, n int) []Answer {
+	kept := out[:0]
+	for _, a := range out {
+		if a.Sources >= n {
+			kept = append(kept, a)
+		}
+	}
+	return kept
 }

@@ -145,12 +145,7 @@ func typeOfID(id string) schema.EntityType {
 
 // chronological orders a timeline: dated answers first, oldest first.
 func chronological(out []Answer, opt Options) []Answer {
-	kept := out[:0]
-	for _, a := range out {
-		if a.Sources >= opt.MinSources {
-			kept = append(kept, a)
-		}
-	}
+	kept := withMinSources(out, opt.MinSources)
 	sort.SliceStable(kept, func(i, j int) bool {
 		a, b := kept[i], kept[j]
 		if a.latest.IsZero() != b.latest.IsZero() {
