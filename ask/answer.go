@@ -148,11 +148,18 @@ func (a *Asker) Answer(ctx context.Context, q *Query, opt Options) (*Result, err
 		res.Answers, err = paths(ctx, b, x, y, opt)
 		return res, err
 	}
-	evs, err := load(ctx, b, planWalk(q, x, y), opt)
+	ans, ok, err := fromRelations(ctx, b, q, x, opt)
 	if err != nil {
 		return nil, err
 	}
-	res.Answers, err = finish(ctx, b, group(q, x, y, evs, opt), opt)
+	if !ok {
+		evs, err := load(ctx, b, planWalk(q, x, y), opt)
+		if err != nil {
+			return nil, err
+		}
+		ans = group(q, x, y, evs, opt)
+	}
+	res.Answers, err = finish(ctx, b, ans, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -237,14 +244,16 @@ func inPeriod(ev *schema.Event, opt Options) bool {
 	return (opt.Since.IsZero() || !t.Before(opt.Since)) && (opt.Until.IsZero() || !t.After(opt.Until))
 }
 
-// eventTime is the event's own time where resolved, else its article's date.
+// eventTime is the event's own time where resolved, else its article's
+// date (the day, as answers show it: "until 2024-10-20" takes in that day).
 func eventTime(ev *schema.Event) time.Time {
 	for _, layout := range []string{"2006-01-02", "2006-01", "2006"} {
 		if t, err := time.Parse(layout, ev.Time); err == nil {
 			return t
 		}
 	}
-	return ev.Article.Published
+	p := ev.Article.Published.UTC()
+	return time.Date(p.Year(), p.Month(), p.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // rank orders answers by distinct sources, then recency, then name, and

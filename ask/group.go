@@ -51,15 +51,22 @@ func addEvidence(a *Answer, ev *event) {
 	a.Events++
 	a.Hedged = a.Hedged && ev.Hedged
 	a.Evidence = append(a.Evidence, evidenceOf(ev))
-	if t := eventTime(ev.Event); t.After(a.latest) || a.When == "" {
-		if t.After(a.latest) {
-			a.latest = t
+	// The latest date, and of equal dates the most precise.
+	if t, d := eventTime(ev.Event), dateOf(ev.Event); t.After(a.latest) || t.Equal(a.latest) && d > a.When {
+		a.latest, a.When = t, d
+	}
+}
+
+// quantityOf is the quantity an answer shows: that of its most recent
+// evidence that gives one, a share ("half of") only when none gives more.
+func quantityOf(es []Evidence) string {
+	q := ""
+	for _, e := range es {
+		if e.Quantity != "" && (q == "" || strings.HasSuffix(q, "% of")) {
+			q = e.Quantity
 		}
-		a.When = dateOf(ev.Event)
 	}
-	if ev.Quantity != nil && (a.Quantity == "" || strings.HasSuffix(a.Quantity, "% of")) {
-		a.Quantity = ev.Quantity.String()
-	}
+	return q
 }
 
 // answerEntity is what the question asks for in an event: the supplier in
@@ -176,6 +183,9 @@ func finish(ctx context.Context, b backend, out []Answer, opt Options) ([]Answer
 		}
 		if len(a.Evidence) > MaxEvidence {
 			a.Evidence = a.Evidence[:MaxEvidence]
+		}
+		if a.Path == nil && a.Quantity == "" {
+			a.Quantity = quantityOf(a.Evidence)
 		}
 		for _, r := range refs(a) {
 			if err := nameRef(ctx, b, r); err != nil {

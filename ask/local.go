@@ -20,6 +20,8 @@ import (
 // entity's description through the (subject, predicate) index, so that an
 // entity with many shortcut edges loads as fast as one with none.
 type local struct {
+	st       *graph.Store // nil when not known
+	relIndex int          // 1: the store has the relation index; -1: it has not; 0: not yet read
 	qs       cgraph.QuadStore
 	entities map[string]schema.Entity
 	articles map[string]*schema.Article
@@ -28,7 +30,7 @@ type local struct {
 }
 
 func newLocal(s *graph.Store) *local {
-	return &local{qs: s.Handle().QuadStore, entities: map[string]schema.Entity{}, articles: map[string]*schema.Article{},
+	return &local{st: s, qs: s.Handle().QuadStore, entities: map[string]schema.Entity{}, articles: map[string]*schema.Article{},
 		refs: map[string]cgraph.Ref{}, names: map[any]quad.Value{}}
 }
 

@@ -14,6 +14,7 @@ import (
 	_ "github.com/cayleygraph/cayley/graph/kv/bolt" // the embedded default backend
 	_ "github.com/cayleygraph/cayley/graph/memstore"
 	_ "github.com/cayleygraph/cayley/writer"
+	hkv "github.com/hidal-go/hidalgo/kv"
 )
 
 // Config says which store to open.
@@ -52,6 +53,7 @@ type Store struct {
 	lock    string // path of the holder note, removed on Close
 	backend string
 	sql     *sqlStore // SQL backends: geokg's own connections (sql.go)
+	kv      hkv.KV    // bolt: the key-value store under Cayley's, for index reads (linkindex.go)
 }
 
 // Open opens (and on first use creates) the store described by cfg.
@@ -84,7 +86,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		s.closeSQL()
 		return nil, err
 	}
-	s.h, err = openBounded(ctx, name, cfg)
+	s.h, s.kv, err = openBounded(ctx, name, cfg)
 	if err != nil {
 		s.closeSQL()
 		return nil, err
@@ -140,9 +142,10 @@ func initStore(name string, cfg Config) error {
 
 // openBounded opens the store, giving up after cfg.LockTimeout: Cayley's bolt
 // backend waits forever for a file lock held by another process.
-func openBounded(ctx context.Context, name string, cfg Config) (*cayley.Handle, error) {
+func openBounded(ctx context.Context, name string, cfg Config) (*cayley.Handle, hkv.KV, error) {
 	type result struct {
 		h   *cayley.Handle
+		kv  hkv.KV
 		err error
 	}
 	done := make(chan result, 1)
@@ -166,25 +169,30 @@ func openBounded(ctx context.Context, name string, cfg Config) (*cayley.Handle, 
 		// a slow open (a large store on a busy machine) is not a lock.
 		free, err := waitUnlocked(ctx, cfg.Address, cfg.LockTimeout)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if !free {
-			return nil, &LockedError{Path: cfg.Address, Holder: readHolder(filepath.Join(cfg.Address, "geokg.holder")), Waited: cfg.LockTimeout}
+			return nil, nil, &LockedError{Path: cfg.Address, Holder: readHolder(filepath.Join(cfg.Address, "geokg.holder")), Waited: cfg.LockTimeout}
 		}
 		wait = max(wait, time.Minute) // another process may still win the race for the lock
 	}
 	go func() {
-		h, err := cayley.NewGraph(name, cfg.Address, opts)
-		done <- result{h, err}
+		var r result
+		if name == "bolt" || name == "bbolt" {
+			r.h, r.kv, r.err = openBoltKV(cfg.Address, opts)
+		} else {
+			r.h, r.err = cayley.NewGraph(name, cfg.Address, opts)
+		}
+		done <- r
 	}()
 	timer := time.NewTimer(wait)
 	defer timer.Stop()
 	select {
 	case r := <-done:
 		if r.err != nil {
-			return nil, fmt.Errorf("graph: open %s store at %s: %w", name, cfg.Address, r.err)
+			return nil, nil, fmt.Errorf("graph: open %s store at %s: %w", name, cfg.Address, r.err)
 		}
-		return r.h, nil
+		return r.h, r.kv, nil
 	case <-timer.C:
 	case <-ctx.Done():
 	}
@@ -195,9 +203,9 @@ func openBounded(ctx context.Context, name string, cfg Config) (*cayley.Handle, 
 		}
 	}()
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return nil, &LockedError{Path: cfg.Address, Holder: readHolder(filepath.Join(cfg.Address, "geokg.holder")), Waited: wait}
+	return nil, nil, &LockedError{Path: cfg.Address, Holder: readHolder(filepath.Join(cfg.Address, "geokg.holder")), Waited: wait}
 }
 
 func writeHolder(path string) {

@@ -116,8 +116,9 @@ func roundConfidence(c float64) float64 {
 }
 
 // BatchQuads returns the quads writing an article adds: its node, each of
-// its events, and the description of each entity the events name, once per
-// entity not yet in seen (which it updates; nil for a fresh set). It sets
+// its events, their relation index (relations.go), and the description of
+// each entity and relation the events name, once per node not yet in seen
+// (which it updates; nil for a fresh set). It sets
 // each event's Article. Store.Write, the HTTP writer and the benchmarks'
 // raw loads all write exactly these quads.
 func BatchQuads(b Batch, seen map[string]bool) []quad.Quad {
@@ -125,6 +126,10 @@ func BatchQuads(b Batch, seen map[string]bool) []quad.Quad {
 		seen = map[string]bool{}
 	}
 	qs := ArticleQuads(b.Article)
+	if !seen[string(IndexNode)] {
+		seen[string(IndexNode)] = true
+		qs = append(qs, quad.Make(IndexNode, RelationIndex, quad.String(IndexVersion), nil))
+	}
 	for j := range b.Events {
 		ev := &b.Events[j]
 		ev.Article = b.Article
@@ -136,5 +141,5 @@ func BatchQuads(b Batch, seen map[string]bool) []quad.Quad {
 		}
 		qs = append(qs, EventQuads(ev)...)
 	}
-	return qs
+	return append(qs, relationQuads(b.Article, b.Events, seen)...)
 }

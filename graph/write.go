@@ -41,7 +41,7 @@ func (o Outcome) String() string {
 // the article absent, and ingesting it again writes it anew.
 func (s *Store) Write(ctx context.Context, batches []Batch) ([]Outcome, error) {
 	tx := cgraph.NewTransactionN(64 * len(batches))
-	removal := cgraph.NewTransaction()
+	removal, revised := cgraph.NewTransaction(), cgraph.NewTransaction()
 	outcomes := make([]Outcome, len(batches))
 	seenEntity := map[string]bool{}
 	seenArticle := map[string]bool{}
@@ -64,6 +64,9 @@ func (s *Store) Write(ctx context.Context, batches []Batch) ([]Outcome, error) {
 			for _, q := range old {
 				removal.RemoveQuad(q)
 			}
+			for _, q := range Revisions(quad.IRI(id), old) {
+				revised.AddQuad(q)
+			}
 		}
 		seenArticle[id] = true
 		for _, q := range BatchQuads(b, seenEntity) {
@@ -75,6 +78,13 @@ func (s *Store) Write(ctx context.Context, batches []Batch) ([]Outcome, error) {
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if len(revised.Deltas) > 0 {
+		// Before the removal, so that no crash leaves a relation with
+		// removed statements unmarked.
+		if err := s.applyDeltas(ctx, revised.Deltas); err != nil {
+			return nil, fmt.Errorf("graph: mark the relations of %d changed articles: %w", len(revised.Deltas), err)
+		}
 	}
 	if len(removal.Deltas) > 0 {
 		if err := s.applyDeltas(ctx, removal.Deltas); err != nil {
@@ -102,7 +112,7 @@ func (s *Store) articleHash(ctx context.Context, id string) (string, error) {
 }
 
 // articleQuads returns every quad an article contributed: its node, its
-// events and their shortcut edges.
+// events, their shortcut edges and their relation index.
 func (s *Store) articleQuads(ctx context.Context, id string) ([]quad.Quad, error) {
 	art := quad.IRI(id)
 	out, err := s.quadsFrom(ctx, art)
@@ -118,28 +128,11 @@ func (s *Store) articleQuads(ctx context.Context, id string) ([]quad.Quad, error
 		if err != nil {
 			return nil, err
 		}
-		var subj, pred, obj, rec quad.Value
 		for _, q := range qs {
 			if q.Label != nil && q.Label.String() == art.String() {
 				out = append(out, q)
 			}
-			switch q.Predicate {
-			case Subject:
-				subj = q.Object
-			case PredicateE:
-				pred = q.Object
-			case Object:
-				obj = q.Object
-			case Recipient:
-				rec = q.Object
-			}
-		}
-		if rec != nil {
-			obj = rec
-		}
-		if subj != nil && pred != nil && obj != nil {
-			out = append(out, quad.Make(subj, pred, obj, art))
 		}
 	}
-	return out, nil
+	return append(out, derivedQuads(art, out)...), nil
 }

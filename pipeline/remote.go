@@ -239,6 +239,11 @@ func (c *apiClient) replace(ctx context.Context, id string, keep []quad.Quad) er
 	if len(gone) == 0 {
 		return nil
 	}
+	if marks := graph.Revisions(quad.IRI(id), old); len(marks) > 0 {
+		if err := c.write(ctx, marks); err != nil {
+			return fmt.Errorf("replace article %s: mark its relations: %w", id, err)
+		}
+	}
 	if err := c.remove(ctx, gone); err != nil {
 		return fmt.Errorf("replace article %s: %w", id, err)
 	}
@@ -247,7 +252,7 @@ func (c *apiClient) replace(ctx context.Context, id string, keep []quad.Quad) er
 
 // storedArticleQuads returns every quad labelled with article id, through
 // indexed reads: the article node, its events, then the shortcut edges from
-// the events' subjects.
+// the events' subjects and the relation index's links from its site and days.
 func (c *apiClient) storedArticleQuads(ctx context.Context, id string) ([]quad.Quad, error) {
 	art := quad.IRI(id)
 	links, err := c.read(ctx, map[string][]quad.Value{"pred": {graph.ArticleE}, "obj": {art}, "label": {art}})
@@ -264,11 +269,26 @@ func (c *apiClient) storedArticleQuads(ctx context.Context, id string) ([]quad.Q
 	}
 	var subjects []quad.Value
 	seen := map[string]bool{}
-	for _, q := range own {
-		if q.Predicate == graph.Subject && !seen[q.Object.String()] {
-			seen[q.Object.String()] = true
-			subjects = append(subjects, q.Object)
+	add := func(v quad.Value) {
+		if !seen[v.String()] {
+			seen[v.String()] = true
+			subjects = append(subjects, v)
 		}
+	}
+	var a schema.Article
+	for _, q := range own {
+		switch {
+		case q.Predicate == graph.Subject:
+			add(q.Object)
+		case q.Subject == art && q.Predicate == graph.URL:
+			a.URL = quad.ToString(q.Object)
+		case q.Subject == art && q.Predicate == graph.Site:
+			a.Site = quad.ToString(q.Object)
+		}
+	}
+	add(graph.SiteNode(graph.SiteName(&a)))
+	for _, day := range graph.RelDaySubjects(own) {
+		add(day)
 	}
 	edges, err := c.readFrom(ctx, subjects, art)
 	if err != nil {

@@ -1,0 +1,93 @@
+package ask
+
+import (
+	"context"
+	"fmt"
+	"testing"
+
+	"github.com/geokg/geokg/graph"
+)
+
+// TestRelationIndexAnswersAsEvents asks questions of a synthetic graph —
+// hubs with hundreds of events, hedged and negated statements, undated
+// ones, and articles replaced by other versions — once from the relation
+// index and once from the events, on bolt (index keys) and on the memory
+// store (quads), and wants the same JSON.
+func TestRelationIndexAnswersAsEvents(t *testing.T) {
+	ctx := context.Background()
+	for _, backend := range []string{"bolt", "memory"} {
+		t.Run(backend, func(t *testing.T) {
+			st, err := graph.Open(ctx, graph.Config{Backend: backend, Address: t.TempDir()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer st.Close()
+			s := newSynth(3)
+			write := func(from, to int, s *synth) {
+				var batch []graph.Batch
+				for i := from; i < to; i++ {
+					a := s.article(i)
+					b := graph.Batch{Article: a}
+					for k := range 10 {
+						ev := s.event(a, k)
+						if k == 9 {
+							ev.Time = "" // some events without a date of their own
+						}
+						b.Events = append(b.Events, ev)
+					}
+					if i%50 == 0 {
+						a.Published = a.Published.AddDate(-30, 0, 0).Truncate(24 * 60 * 60 * 1e9)
+					}
+					batch = append(batch, b)
+				}
+				if _, err := st.Write(ctx, batch); err != nil {
+					t.Fatal(err)
+				}
+			}
+			write(0, 400, s)
+			// Replace some articles: same URLs, other text and events.
+			r := newSynth(4)
+			for i := 0; i < 400; i += 7 {
+				a := r.article(i)
+				a.Title += " (updated)"
+				b := graph.Batch{Article: a}
+				for k := range 10 {
+					b.Events = append(b.Events, r.event(a, k))
+				}
+				if out, err := st.Write(ctx, []graph.Batch{b}); err != nil || out[0] != graph.Updated {
+					t.Fatalf("replace article %d: %v %v", i, out, err)
+				}
+			}
+			asker := New(st, nil)
+			top := s.actors[0]
+			if _, ok, err := fromRelations(ctx, newLocal(st), &Query{Form: FormWhoActsOn, X: top.Name, Family: "supplies"}, top, Options{}); !ok || err != nil {
+				t.Fatalf("the relation index does not answer: %v %v", ok, err)
+			}
+			revised, err := st.Handle().QuadStore.ValueOf(graph.Revised)
+			if err != nil || revised == nil {
+				t.Fatalf("no relation is marked revised after the replacements")
+			}
+			questions := []string{"who supplies %s?", "what does %s supply?", "whom does %s attack?", "who attacks %s?",
+				"who met %s?", "who sanctions %s?", "who arms %s?", "what did %s ship?"}
+			opts := []Options{{}, {Limit: 3}, {MinSources: 2}}
+			asked := 0
+			for _, x := range s.actors[:25] {
+				for _, form := range questions {
+					for _, opt := range opts {
+						q := fmt.Sprintf(form, x.Name)
+						noRelationIndex = false
+						fast := answerJSON(t, asker, q, opt)
+						noRelationIndex = true
+						slow := answerJSON(t, asker, q, opt)
+						noRelationIndex = false
+						if fast != slow {
+							t.Fatalf("%q %+v: the relation index answers\n%s\nthe events answer\n%s", q, opt, fast, slow)
+						}
+						asked++
+					}
+				}
+			}
+			t.Logf("%d questions answered alike", asked)
+		})
+	}
+}

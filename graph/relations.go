@@ -1,0 +1,313 @@
+package graph
+
+import (
+	"strings"
+
+	"github.com/cayleygraph/quad"
+	"github.com/google/uuid"
+
+	"github.com/geokg/geokg/schema"
+)
+
+// The relation index. Every settled statement (an event neither hedged nor
+// negated) is also filed under a relation node, one per (subject,
+// predicate, object, recipient): the unit in which questions group their
+// answers. The node's links point at it, so that the index Cayley's kv
+// stores keep of (object, predicate, subject) holds in its keys everything
+// a question ranks by: the articles that state the relation, the sites
+// they come from, the days it happened on and the events themselves. A
+// question then counts keys instead of reading events, however many there
+// are; it reads events only for the evidence it shows.
+//
+//	<rel:…> <type> <Relation>                    unlabelled, once per relation
+//	<rel:…> <rel_subject> <country:north-korea>  and rel_predicate, rel_object, rel_recipient
+//	<event:…> <supports> <rel:…>                 labelled with the article, per event
+//	<article:…> <states> <rel:…>                 per article
+//	<site:thetimes.com> <reports> <rel:…>        per article
+//	<day:2024-06> <dates> <rel:…>                per article and day
+//	<event:…> <on> <relday:…/2024-06>            per event with a date: the relation on that day
+//
+// The labelled quads go when their article is replaced. Cayley's kv stores
+// keep removed quads in their index lists, so a relation that lost
+// statements is marked <rel:…> <revised> true (unlabelled, before the
+// removal) and questions count its keys through live quads instead.
+const (
+	RelationType = quad.IRI("Relation")
+	RelSubject   = quad.IRI("rel_subject")
+	RelPredicate = quad.IRI("rel_predicate")
+	RelObject    = quad.IRI("rel_object")
+	RelRecipient = quad.IRI("rel_recipient")
+	Supports     = quad.IRI("supports")
+	States       = quad.IRI("states")
+	Reports      = quad.IRI("reports")
+	Dates        = quad.IRI("dates")
+	On           = quad.IRI("on")
+	Revised      = quad.IRI("revised")
+
+	// IndexNode carries the store's description: <geokg:store>
+	// <relation_index> "1" says every article in it was written with its
+	// relation index, so questions may read the index.
+	IndexNode     = quad.IRI("geokg:store")
+	RelationIndex = quad.IRI("relation_index")
+	IndexVersion  = "1"
+)
+
+// RelRoles maps the roles of an event to the relation node's edges.
+var RelRoles = map[Role]quad.IRI{RoleSubject: RelSubject, RoleObject: RelObject, RoleRecipient: RelRecipient}
+
+// Settled says whether an event is filed in the relation index.
+func Settled(e *schema.Event) bool { return !e.Hedged && !e.Negated && !e.Subject.IsZero() }
+
+// RelationID is the IRI of the relation an event states.
+func RelationID(e *schema.Event) string {
+	key := e.Subject.ID + "|" + string(e.Predicate) + "|" + e.Object.ID + "|" + e.Recipient.ID
+	return "rel:" + uuid.NewSHA1(schema.Namespace, []byte(key)).String()
+}
+
+// DateOf is the day an event happened as questions date it: its own
+// resolved time (YYYY, YYYY-MM or YYYY-MM-DD), else its article's
+// publication date, else "".
+func DateOf(e *schema.Event) string {
+	if e.Time != "" {
+		return e.Time
+	}
+	if e.Article != nil && !e.Article.Published.IsZero() {
+		return e.Article.Published.UTC().Format("2006-01-02")
+	}
+	return ""
+}
+
+// SiteName is the source an article counts as: its site, else the host of
+// its URL, else the URL itself.
+func SiteName(a *schema.Article) string {
+	if a.Site != "" {
+		return a.Site
+	}
+	if s := schema.SiteOf(a.URL); s != "" {
+		return s
+	}
+	return a.URL
+}
+
+// SiteNode and DayNode are the index's nodes for a site and a date.
+func SiteNode(site string) quad.IRI { return quad.IRI("site:" + escapeIRI(site)) }
+
+// DayNode is the index node of a date as DateOf gives it.
+func DayNode(date string) quad.IRI { return quad.IRI("day:" + escapeIRI(date)) }
+
+// DayOf returns the date a DayNode stands for.
+func DayOf(v quad.Value) (string, bool) {
+	s, ok := strings.CutPrefix(string(toIRI(v)), "day:")
+	return unescapeIRI(s), ok
+}
+
+// RelDayNode is the index node of a relation on one day: its events link
+// to it, so that the evidence of the most recent days is found directly.
+func RelDayNode(rel, date string) quad.IRI {
+	return quad.IRI("relday:" + strings.TrimPrefix(rel, "rel:") + "/" + escapeIRI(date))
+}
+
+// relDayParts returns the relation and the day node of a RelDayNode.
+func relDayParts(v quad.Value) (rel, day quad.IRI, ok bool) {
+	s, ok := strings.CutPrefix(string(toIRI(v)), "relday:")
+	if !ok {
+		return "", "", false
+	}
+	id, date, ok := strings.Cut(s, "/")
+	return quad.IRI("rel:" + id), quad.IRI("day:" + date), ok
+}
+
+func toIRI(v quad.Value) quad.IRI {
+	i, _ := v.(quad.IRI)
+	return i
+}
+
+// escapeIRI percent-encodes what N-Quads does not allow in an IRI (and
+// '%' itself, so that distinct names stay distinct).
+func escapeIRI(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c >= 0x7f || strings.IndexByte("<>\"{}|^`\\%", c) >= 0 {
+			const hex = "0123456789ABCDEF"
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+			continue
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func unescapeIRI(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) {
+			if v, ok := unhex(s[i+1]); ok {
+				if w, ok := unhex(s[i+2]); ok {
+					b.WriteByte(v<<4 | w)
+					i += 2
+					continue
+				}
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	}
+	return 0, false
+}
+
+// relationQuads files an article's settled events in the relation index:
+// the description of each relation not yet in seen (which it updates), and
+// the article's labelled links, each once.
+func relationQuads(a *schema.Article, evs []schema.Event, seen map[string]bool) []quad.Quad {
+	art := quad.IRI(a.ID())
+	site := SiteNode(SiteName(a))
+	var qs []quad.Quad
+	own := map[quad.Quad]bool{}
+	link := func(s quad.Value, p quad.IRI, o quad.Value) {
+		q := quad.Make(s, p, o, art)
+		if !own[q] {
+			own[q] = true
+			qs = append(qs, q)
+		}
+	}
+	for i := range evs {
+		ev := &evs[i]
+		if !Settled(ev) {
+			continue
+		}
+		rel := quad.IRI(RelationID(ev))
+		if !seen[string(rel)] {
+			seen[string(rel)] = true
+			qs = append(qs, quad.Make(rel, Type, RelationType, nil),
+				quad.Make(rel, RelSubject, quad.IRI(ev.Subject.ID), nil),
+				quad.Make(rel, RelPredicate, quad.IRI(ev.Predicate), nil))
+			if !ev.Object.IsZero() {
+				qs = append(qs, quad.Make(rel, RelObject, quad.IRI(ev.Object.ID), nil))
+			}
+			if !ev.Recipient.IsZero() {
+				qs = append(qs, quad.Make(rel, RelRecipient, quad.IRI(ev.Recipient.ID), nil))
+			}
+		}
+		id := quad.IRI(ev.ID())
+		link(id, Supports, rel)
+		link(art, States, rel)
+		link(site, Reports, rel)
+		if d := DateOf(ev); d != "" {
+			link(DayNode(d), Dates, rel)
+			link(id, On, RelDayNode(string(rel), d))
+		}
+	}
+	return qs
+}
+
+// derivedQuads returns the labelled quads of an article whose subject is
+// neither the article nor one of its events, rebuilt from the quads it
+// owns (own: those of the article node and of its events): the shortcut
+// edges, and the relation index's site and day links.
+func derivedQuads(art quad.IRI, own []quad.Quad) []quad.Quad {
+	type roles struct{ subj, pred, obj, rec quad.Value }
+	events := map[quad.Value]*roles{}
+	var a schema.Article
+	var out []quad.Quad
+	seen := map[quad.Quad]bool{}
+	add := func(q quad.Quad) {
+		if !seen[q] {
+			seen[q] = true
+			out = append(out, q)
+		}
+	}
+	var rels []quad.Value
+	for _, q := range own {
+		if q.Label == nil || q.Label.String() != art.String() {
+			continue
+		}
+		if q.Subject == art {
+			switch q.Predicate {
+			case URL:
+				a.URL = quad.ToString(q.Object)
+			case Site:
+				a.Site = quad.ToString(q.Object)
+			case States:
+				rels = append(rels, q.Object)
+			}
+			continue
+		}
+		r := events[q.Subject]
+		if r == nil {
+			r = &roles{}
+			events[q.Subject] = r
+		}
+		switch q.Predicate {
+		case Subject:
+			r.subj = q.Object
+		case PredicateE:
+			r.pred = q.Object
+		case Object:
+			r.obj = q.Object
+		case Recipient:
+			r.rec = q.Object
+		case On:
+			if rel, day, ok := relDayParts(q.Object); ok {
+				add(quad.Make(day, Dates, rel, art))
+			}
+		}
+	}
+	for _, r := range events {
+		target := r.rec
+		if target == nil {
+			target = r.obj
+		}
+		if r.subj != nil && r.pred != nil && target != nil {
+			add(quad.Make(r.subj, r.pred, target, art))
+		}
+	}
+	site := SiteNode(SiteName(&a))
+	for _, rel := range rels {
+		add(quad.Make(site, Reports, rel, art))
+	}
+	return out
+}
+
+// RelDaySubjects returns the day nodes whose links an article's quads
+// (own) imply: the subjects, besides the article, its events and their
+// entities, of its labelled quads.
+func RelDaySubjects(own []quad.Quad) []quad.Value {
+	var out []quad.Value
+	for _, q := range own {
+		if q.Predicate == On {
+			if _, day, ok := relDayParts(q.Object); ok {
+				out = append(out, day)
+			}
+		}
+	}
+	return out
+}
+
+// Revisions marks the relations that removing an article's quads (own)
+// takes statements from; write them before the removal.
+func Revisions(art quad.IRI, own []quad.Quad) []quad.Quad {
+	var out []quad.Quad
+	for _, q := range own {
+		if q.Subject == art && q.Predicate == States {
+			out = append(out, quad.Make(q.Object, Revised, quad.Bool(true), nil))
+		}
+	}
+	return out
+}
