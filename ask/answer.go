@@ -12,6 +12,10 @@ import (
 	"github.com/geokg/geokg/schema"
 )
 
+// DefaultLimit is how many answers `query` shows unless told: the best
+// ranked, which the relation index finds without reading the others.
+const DefaultLimit = 20
+
 // MaxEvidence is how many sentences an answer shows at most, the most
 // recent first; Events counts them all.
 const MaxEvidence = 5

@@ -29,17 +29,27 @@ var noRelationIndex = false
 type relation struct {
 	ref                                   cgraph.Ref
 	id                                    string
+	bound                                 int // sources, as the index keys count them (removed ones included)
 	Subject, Predicate, Object, Recipient string
 	Sources, Sites, Events                int
 	days                                  []string // dates of its events, most recent first
 	revised                               bool     // it lost statements: count live quads
+	link                                  cgraph.Ref
+	x                                     cgraph.Ref
 }
 
 // relReader is what a backend offers when it reads the relation index.
 type relReader interface {
 	// Relations returns the relations in which x plays one of roles, with
-	// one of preds; ok is false when the store has no relation index.
+	// one of preds, each with its bound; ok is false when the store has no
+	// relation index.
 	Relations(ctx context.Context, x string, roles []graph.Role, preds []schema.Predicate) (rels []*relation, ok bool, err error)
+	// Describe reads a relation's entities and its exact number of sources.
+	Describe(ctx context.Context, r *relation) error
+	// Days reads the dates of a relation's events.
+	Days(ctx context.Context, r *relation) error
+	// Count reads its numbers of sites and events.
+	Count(ctx context.Context, r *relation) error
 	// RelationEvidence returns the events of a relation that sort first
 	// as evidence (most recent first), at least n of them where it has n:
 	// all those of its n most recent dates.
@@ -48,6 +58,13 @@ type relReader interface {
 
 // fromRelations answers the questions the relation index serves; ok is
 // false for the others, and when the backend or the store lacks the index.
+//
+// Candidates come with a bound on their sources from the index keys (exact
+// unless the relation lost statements). They are described in order of
+// that bound until the answers to show are settled: once Limit answers are
+// in, any candidate whose bound is below the Limit-th number of sources
+// cannot enter. Only those read their days (for the order), and only the
+// answers shown read their sites, events and evidence.
 func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, opt Options) ([]Answer, bool, error) {
 	rr, ok := b.(relReader)
 	if !ok || noRelationIndex || q.Y != "" || !opt.Since.IsZero() || !opt.Until.IsZero() || opt.Source != "" || opt.IncludeHedged {
@@ -59,18 +76,27 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 		return nil, false, nil
 	}
 	w := planWalk(q, x, schema.Entity{})
-	rels, ok, err := rr.Relations(ctx, x.ID, w.Roles, w.Preds)
+	cands, ok, err := rr.Relations(ctx, x.ID, w.Roles, w.Preds)
 	if !ok || err != nil {
 		return nil, ok, err
 	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].bound > cands[j].bound })
+	minSources := max(opt.MinSources, 1)
+	var top []int // the sources of the best Limit answers so far, descending
 	byKey := map[string]bool{}
 	out := []Answer{}
-	var kept []*relation
-	for _, r := range rels {
+	index := map[*Ref]*relation{}
+	for _, r := range cands {
+		if r.bound < minSources || opt.Limit > 0 && len(top) == opt.Limit && r.bound < top[len(top)-1] {
+			break
+		}
+		if err := rr.Describe(ctx, r); err != nil {
+			return nil, true, err
+		}
 		ev := &event{Event: &schema.Event{Subject: schema.Entity{ID: r.Subject}, Predicate: schema.Predicate(r.Predicate),
 			Object: schema.Entity{ID: r.Object}, Recipient: schema.Entity{ID: r.Recipient}}}
 		ent, ok := answerEntity(q, x, ev)
-		if !ok || r.Events == 0 || q.ThingClass == "weapon" && r.Object != "" && typeOfID(r.Object) != schema.Weapon {
+		if !ok || r.Sources < minSources || q.ThingClass == "weapon" && r.Object != "" && typeOfID(r.Object) != schema.Weapon {
 			continue
 		}
 		key := ent.ID + "|" + r.Predicate + "|" + r.Object + "|" + r.Recipient
@@ -78,24 +104,30 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 			return nil, false, nil // two relations make one answer: let the events decide
 		}
 		byKey[key] = true
-		a := Answer{Entity: refOf(ent), Predicate: r.Predicate, Object: refOf(ev.Object), Recipient: refOf(ev.Recipient),
-			Sources: r.Sources, Sites: r.Sites, Events: r.Events}
+		if err := rr.Days(ctx, r); err != nil {
+			return nil, true, err
+		}
+		a := Answer{Entity: refOf(ent), Predicate: r.Predicate, Object: refOf(ev.Object), Recipient: refOf(ev.Recipient), Sources: r.Sources}
 		for _, d := range r.days {
 			if t := dayTime(d); t.After(a.latest) || t.Equal(a.latest) && d > a.When {
 				a.latest, a.When = t, d
 			}
 		}
 		out = append(out, a)
-		kept = append(kept, r)
-	}
-	index := map[*Ref]*relation{}
-	for i := range out {
-		index[out[i].Entity] = kept[i]
+		index[a.Entity] = r
+		if opt.Limit > 0 {
+			top = insertTop(top, r.Sources, opt.Limit)
+		}
 	}
 	out = rank(out, opt)
 	for i := range out {
 		a := &out[i]
-		facts, err := rr.RelationEvidence(ctx, index[a.Entity], MaxEvidence)
+		r := index[a.Entity]
+		if err := rr.Count(ctx, r); err != nil {
+			return nil, true, err
+		}
+		a.Sites, a.Events = r.Sites, r.Events
+		facts, err := rr.RelationEvidence(ctx, r, MaxEvidence)
 		if err != nil {
 			return nil, true, err
 		}
@@ -110,13 +142,25 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 	return out, true, nil
 }
 
+// insertTop adds n to the descending list of the best k.
+func insertTop(top []int, n, k int) []int {
+	i := sort.Search(len(top), func(i int) bool { return top[i] < n })
+	top = append(top, 0)
+	copy(top[i+1:], top[i:])
+	top[i] = n
+	if len(top) > k {
+		top = top[:k]
+	}
+	return top
+}
+
 // dayTime orders the dates of the relation index as eventTime orders events.
 func dayTime(d string) time.Time {
 	return eventTime(&schema.Event{Time: d, Article: &schema.Article{}})
 }
 
 // Relations reads the relation index: the relations linked to x by one of
-// roles, of one of preds, with their counts and days.
+// roles, of one of preds, each with the number of its links' labels.
 func (l *local) Relations(ctx context.Context, x string, roles []graph.Role, preds []schema.Predicate) ([]*relation, bool, error) {
 	if !l.hasRelationIndex(ctx) {
 		return nil, false, nil
@@ -125,42 +169,30 @@ func (l *local) Relations(ctx context.Context, x string, roles []graph.Role, pre
 	if xr == nil {
 		return nil, true, nil
 	}
-	wanted := l.refSet(predValues(preds)...)
-	relPred := l.ref(graph.RelPredicate)
-	seen := map[any]bool{}
-	var cands []cgraph.Ref
-	for _, role := range roles {
-		p := l.ref(graph.RelRoles[role])
-		if p == nil {
-			continue
-		}
-		err := l.links(ctx, xr, p, false, func(r cgraph.Ref, _ int) {
-			if k := crefs.ToKey(r); !seen[k] {
-				seen[k] = true
-				cands = append(cands, r)
-			}
-		})
-		if err != nil {
-			return nil, true, err
-		}
+	if len(preds) == 0 {
+		preds = vocabularyPreds()
 	}
+	byRef := map[any]*relation{}
 	var out []*relation
-	for _, r := range cands {
-		if len(preds) > 0 {
-			ok, err := l.anyLinked(ctx, r, relPred, wanted)
+	for _, role := range roles {
+		for _, p := range preds {
+			link := l.ref(graph.RoleLink(role, p))
+			if link == nil {
+				continue
+			}
+			err := l.links(ctx, xr, link, false, func(r cgraph.Ref, n int) {
+				k := crefs.ToKey(r)
+				if rel := byRef[k]; rel != nil {
+					rel.bound = max(rel.bound, n)
+					return
+				}
+				rel := &relation{ref: r, bound: n, link: link, x: xr}
+				byRef[k] = rel
+				out = append(out, rel)
+			})
 			if err != nil {
 				return nil, true, err
 			}
-			if !ok {
-				continue
-			}
-		}
-		rel, err := l.relation(ctx, r)
-		if err != nil {
-			return nil, true, err
-		}
-		if len(preds) == 0 || wanted[crefs.ToKey(l.ref(quad.IRI(rel.Predicate)))] {
-			out = append(out, rel)
 		}
 	}
 	return out, true, nil
@@ -179,95 +211,74 @@ func (l *local) hasRelationIndex(ctx context.Context) bool {
 	return l.relIndex == 1
 }
 
-// anyLinked says whether r —p→ o for some o of the set, by one index key
-// lookup each where the store allows.
-func (l *local) anyLinked(ctx context.Context, r, p cgraph.Ref, objects map[any]bool) (bool, error) {
-	if p == nil {
-		return false, nil
+var relationEdges = []quad.IRI{graph.RelSubject, graph.RelPredicate, graph.RelObject, graph.RelRecipient, graph.Revised}
+
+// Describe reads a relation node's description and its exact sources.
+func (l *local) Describe(ctx context.Context, r *relation) error {
+	if err := l.resolve(ctx, []cgraph.Ref{r.ref}); err != nil {
+		return err
 	}
-	if l.st != nil && l.st.HasLinkIndex() {
-		for k := range objects {
-			n, _, err := l.st.Linked(ctx, r, p, l.refOfKey(k))
-			if err != nil || n > 0 {
-				return n > 0, err
-			}
-		}
-		return false, nil
-	}
-	found := false
-	err := l.quads(ctx, quad.Subject, r, func(q quadRef) {
-		if crefs.ToKey(q.p) == crefs.ToKey(p) && objects[crefs.ToKey(q.o)] {
-			found = true
+	r.id = iri(l.name(r.ref))
+	err := l.eachEdge(ctx, r.id, relationEdges, func(p, v quad.Value) {
+		switch p {
+		case graph.RelSubject:
+			r.Subject = iri(v)
+		case graph.RelPredicate:
+			r.Predicate = iri(v)
+		case graph.RelObject:
+			r.Object = iri(v)
+		case graph.RelRecipient:
+			r.Recipient = iri(v)
+		case graph.Revised:
+			r.revised = true
 		}
 	})
-	return found, err
-}
-
-// refOfKey returns the reference whose key k is (refSet's keys).
-func (l *local) refOfKey(k any) cgraph.Ref {
-	if v, ok := l.names[k]; ok {
-		return l.ref(v)
+	if err != nil {
+		return err
+	}
+	r.Sources = r.bound
+	if r.revised {
+		r.Sources = 0
+		return l.links(ctx, r.x, r.link, true, func(s cgraph.Ref, n int) {
+			if crefs.ToKey(s) == crefs.ToKey(r.ref) {
+				r.Sources = n
+			}
+		})
 	}
 	return nil
 }
 
-// relation reads a relation node: its description, its counts and its days.
-func (l *local) relation(ctx context.Context, r cgraph.Ref) (*relation, error) {
-	var qs []quadRef
-	if err := l.quads(ctx, quad.Subject, r, func(q quadRef) { qs = append(qs, q) }); err != nil {
-		return nil, err
-	}
-	var rs []cgraph.Ref
-	for _, q := range qs {
-		rs = append(rs, q.p, q.o)
-	}
-	if err := l.resolve(ctx, append(rs, r)); err != nil {
-		return nil, err
-	}
-	rel := &relation{ref: r, id: iri(l.name(r))}
-	for _, q := range qs {
-		switch l.name(q.p) {
-		case graph.RelSubject:
-			rel.Subject = iri(l.name(q.o))
-		case graph.RelPredicate:
-			rel.Predicate = iri(l.name(q.o))
-		case graph.RelObject:
-			rel.Object = iri(l.name(q.o))
-		case graph.RelRecipient:
-			rel.Recipient = iri(l.name(q.o))
-		case graph.Revised:
-			rel.revised = true
-		}
-	}
-	count := func(p quad.IRI) (int, error) {
-		n := 0
-		err := l.links(ctx, r, l.ref(p), rel.revised, func(cgraph.Ref, int) { n++ })
-		return n, err
-	}
-	var err error
-	if rel.Sources, err = count(graph.States); err != nil {
-		return nil, err
-	}
-	if rel.Sites, err = count(graph.Reports); err != nil {
-		return nil, err
-	}
-	if rel.Events, err = count(graph.Supports); err != nil {
-		return nil, err
-	}
+// Days reads the dates of a relation's events, most recent first.
+func (l *local) Days(ctx context.Context, r *relation) error {
 	var days []cgraph.Ref
-	if err := l.links(ctx, r, l.ref(graph.Dates), rel.revised, func(d cgraph.Ref, _ int) { days = append(days, d) }); err != nil {
-		return nil, err
+	if err := l.links(ctx, r.ref, l.ref(graph.Dates), r.revised, func(d cgraph.Ref, _ int) { days = append(days, d) }); err != nil {
+		return err
 	}
 	if err := l.resolve(ctx, days); err != nil {
-		return nil, err
+		return err
 	}
 	for _, d := range days {
 		if s, ok := graph.DayOf(l.name(d)); ok {
-			rel.days = append(rel.days, s)
+			r.days = append(r.days, s)
 		}
 	}
-	sort.Sort(sort.Reverse(sort.StringSlice(rel.days)))
-	return rel, nil
+	sort.Sort(sort.Reverse(sort.StringSlice(r.days)))
+	return nil
+}
+
+// Count reads a relation's numbers of sites and events.
+func (l *local) Count(ctx context.Context, r *relation) error {
+	count := func(p quad.IRI) (int, error) {
+		n := 0
+		err := l.links(ctx, r.ref, l.ref(p), r.revised, func(cgraph.Ref, int) { n++ })
+		return n, err
+	}
+	var err error
+	if r.Sites, err = count(graph.Reports); err != nil {
+		return err
+	}
+	r.Events, err = count(graph.Supports)
+	return err
 }
 
 // links calls fn with each subject s of the quads s —p→ o and how many

@@ -69,7 +69,7 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 			}
 			questions := []string{"who supplies %s?", "what does %s supply?", "whom does %s attack?", "who attacks %s?",
 				"who met %s?", "who sanctions %s?", "who arms %s?", "what did %s ship?"}
-			opts := []Options{{}, {Limit: 3}, {MinSources: 2}}
+			opts := []Options{{}, {Limit: 1}, {Limit: 3}, {MinSources: 2}, {Limit: 10, MinSources: 2}}
 			asked := 0
 			for _, x := range s.actors[:25] {
 				for _, form := range questions {

@@ -69,7 +69,7 @@ func Questions(seed uint64, n int) []Question {
 // AskQuestion answers q through ask, as `query` does, and returns the
 // number of evidence sentences.
 func AskQuestion(ctx context.Context, a *ask.Asker, q Question) (int, error) {
-	res, err := a.Ask(ctx, q.Text, ask.Options{})
+	res, err := a.Ask(ctx, q.Text, ask.Options{Limit: ask.DefaultLimit}) // as `query` asks
 	if err != nil {
 		return 0, err
 	}

@@ -14,15 +14,19 @@ import (
 // predicate, object, recipient): the unit in which questions group their
 // answers. The node's links point at it, so that the index Cayley's kv
 // stores keep of (object, predicate, subject) holds in its keys everything
-// a question ranks by: the articles that state the relation, the sites
-// they come from, the days it happened on and the events themselves. A
-// question then counts keys instead of reading events, however many there
-// are; it reads events only for the evidence it shows.
+// a question ranks by. The key (Russia, recipient:supplies, rel) lists one
+// quad per article that states the relation, so one prefix scan finds every
+// supplier of Russia with its number of sources; the sites, days and events
+// of the answers shown are keys too. A question thus counts keys instead of
+// reading events, however many there are, and reads events only for the
+// evidence it shows.
 //
 //	<rel:…> <type> <Relation>                    unlabelled, once per relation
 //	<rel:…> <rel_subject> <country:north-korea>  and rel_predicate, rel_object, rel_recipient
-//	<event:…> <supports> <rel:…>                 labelled with the article, per event
-//	<article:…> <states> <rel:…>                 per article
+//	<rel:…> <subject:supplies> <country:north-korea>   labelled with the article, per
+//	<rel:…> <recipient:supplies> <country:russia>      article: the role links, whose
+//	<rel:…> <object:supplies> <weapon:artillery-shells> labels count its sources
+//	<event:…> <supports> <rel:…>                 per event
 //	<site:thetimes.com> <reports> <rel:…>        per article
 //	<day:2024-06> <dates> <rel:…>                per article and day
 //	<event:…> <on> <relday:…/2024-06>            per event with a date: the relation on that day
@@ -38,7 +42,6 @@ const (
 	RelObject    = quad.IRI("rel_object")
 	RelRecipient = quad.IRI("rel_recipient")
 	Supports     = quad.IRI("supports")
-	States       = quad.IRI("states")
 	Reports      = quad.IRI("reports")
 	Dates        = quad.IRI("dates")
 	On           = quad.IRI("on")
@@ -49,11 +52,15 @@ const (
 	// relation index, so questions may read the index.
 	IndexNode     = quad.IRI("geokg:store")
 	RelationIndex = quad.IRI("relation_index")
-	IndexVersion  = "1"
+	IndexVersion  = "2"
 )
 
 // RelRoles maps the roles of an event to the relation node's edges.
 var RelRoles = map[Role]quad.IRI{RoleSubject: RelSubject, RoleObject: RelObject, RoleRecipient: RelRecipient}
+
+// RoleLink is the predicate of a relation's labelled link to the entity
+// in role r of its statements of predicate p: <recipient:supplies>.
+func RoleLink(r Role, p schema.Predicate) quad.IRI { return quad.IRI(string(r) + ":" + string(p)) }
 
 // Settled says whether an event is filed in the relation index.
 func Settled(e *schema.Event) bool { return !e.Hedged && !e.Negated && !e.Subject.IsZero() }
@@ -172,6 +179,23 @@ func unhex(c byte) (byte, bool) {
 	return 0, false
 }
 
+type roleLink struct {
+	p quad.IRI
+	o quad.IRI
+}
+
+// roleLinks are a statement's links from its relation to its entities.
+func roleLinks(subj string, p schema.Predicate, obj, rec string) []roleLink {
+	out := []roleLink{{RoleLink(RoleSubject, p), quad.IRI(subj)}}
+	if obj != "" {
+		out = append(out, roleLink{RoleLink(RoleObject, p), quad.IRI(obj)})
+	}
+	if rec != "" {
+		out = append(out, roleLink{RoleLink(RoleRecipient, p), quad.IRI(rec)})
+	}
+	return out
+}
+
 // relationQuads files an article's settled events in the relation index:
 // the description of each relation not yet in seen (which it updates), and
 // the article's labelled links, each once.
@@ -207,7 +231,9 @@ func relationQuads(a *schema.Article, evs []schema.Event, seen map[string]bool) 
 		}
 		id := quad.IRI(ev.ID())
 		link(id, Supports, rel)
-		link(art, States, rel)
+		for _, r := range roleLinks(ev.Subject.ID, ev.Predicate, ev.Object.ID, ev.Recipient.ID) {
+			link(rel, r.p, r.o)
+		}
 		link(site, Reports, rel)
 		if d := DateOf(ev); d != "" {
 			link(DayNode(d), Dates, rel)
@@ -220,10 +246,13 @@ func relationQuads(a *schema.Article, evs []schema.Event, seen map[string]bool) 
 // derivedQuads returns the labelled quads of an article whose subject is
 // neither the article nor one of its events, rebuilt from the quads it
 // owns (own: those of the article node and of its events): the shortcut
-// edges, and the relation index's site and day links.
+// edges, and the relation index's role, site and day links.
 func derivedQuads(art quad.IRI, own []quad.Quad) []quad.Quad {
-	type roles struct{ subj, pred, obj, rec quad.Value }
-	events := map[quad.Value]*roles{}
+	type fields struct {
+		subj, pred, obj, rec quad.Value
+		hedged, negated      bool
+	}
+	events := map[quad.Value]*fields{}
 	var a schema.Article
 	var out []quad.Quad
 	seen := map[quad.Quad]bool{}
@@ -233,7 +262,6 @@ func derivedQuads(art quad.IRI, own []quad.Quad) []quad.Quad {
 			out = append(out, q)
 		}
 	}
-	var rels []quad.Value
 	for _, q := range own {
 		if q.Label == nil || q.Label.String() != art.String() {
 			continue
@@ -244,54 +272,73 @@ func derivedQuads(art quad.IRI, own []quad.Quad) []quad.Quad {
 				a.URL = quad.ToString(q.Object)
 			case Site:
 				a.Site = quad.ToString(q.Object)
-			case States:
-				rels = append(rels, q.Object)
 			}
 			continue
 		}
-		r := events[q.Subject]
-		if r == nil {
-			r = &roles{}
-			events[q.Subject] = r
+		f := events[q.Subject]
+		if f == nil {
+			f = &fields{}
+			events[q.Subject] = f
 		}
 		switch q.Predicate {
 		case Subject:
-			r.subj = q.Object
+			f.subj = q.Object
 		case PredicateE:
-			r.pred = q.Object
+			f.pred = q.Object
 		case Object:
-			r.obj = q.Object
+			f.obj = q.Object
 		case Recipient:
-			r.rec = q.Object
+			f.rec = q.Object
+		case Hedged:
+			f.hedged = q.Object == quad.Bool(true)
+		case Negated:
+			f.negated = q.Object == quad.Bool(true)
 		case On:
 			if rel, day, ok := relDayParts(q.Object); ok {
 				add(quad.Make(day, Dates, rel, art))
 			}
 		}
 	}
-	for _, r := range events {
-		target := r.rec
-		if target == nil {
-			target = r.obj
-		}
-		if r.subj != nil && r.pred != nil && target != nil {
-			add(quad.Make(r.subj, r.pred, target, art))
-		}
-	}
 	site := SiteNode(SiteName(&a))
-	for _, rel := range rels {
+	for _, f := range events {
+		target := f.rec
+		if target == nil {
+			target = f.obj
+		}
+		if f.subj != nil && f.pred != nil && target != nil {
+			add(quad.Make(f.subj, f.pred, target, art))
+		}
+		if f.subj == nil || f.pred == nil || f.hedged || f.negated {
+			continue
+		}
+		ev := schema.Event{Subject: schema.Entity{ID: iriOf(f.subj)}, Predicate: schema.Predicate(iriOf(f.pred)),
+			Object: schema.Entity{ID: iriOf(f.obj)}, Recipient: schema.Entity{ID: iriOf(f.rec)}}
+		rel := quad.IRI(RelationID(&ev))
+		for _, r := range roleLinks(ev.Subject.ID, ev.Predicate, ev.Object.ID, ev.Recipient.ID) {
+			add(quad.Make(rel, r.p, r.o, art))
+		}
 		add(quad.Make(site, Reports, rel, art))
 	}
 	return out
 }
 
-// RelDaySubjects returns the day nodes whose links an article's quads
-// (own) imply: the subjects, besides the article, its events and their
-// entities, of its labelled quads.
-func RelDaySubjects(own []quad.Quad) []quad.Value {
+func iriOf(v quad.Value) string {
+	if v == nil {
+		return ""
+	}
+	return string(toIRI(v))
+}
+
+// IndexSubjects returns the relation and day nodes whose labelled links an
+// article's quads (own) imply: the subjects, besides the article, its
+// events and their entities, of its labelled quads.
+func IndexSubjects(own []quad.Quad) []quad.Value {
 	var out []quad.Value
 	for _, q := range own {
-		if q.Predicate == On {
+		switch q.Predicate {
+		case Supports:
+			out = append(out, q.Object)
+		case On:
 			if _, day, ok := relDayParts(q.Object); ok {
 				out = append(out, day)
 			}
@@ -300,12 +347,15 @@ func RelDaySubjects(own []quad.Quad) []quad.Value {
 	return out
 }
 
-// Revisions marks the relations that removing an article's quads (own)
-// takes statements from; write them before the removal.
-func Revisions(art quad.IRI, own []quad.Quad) []quad.Quad {
+// Revisions marks the relations that removing an article's quads (own,
+// with those derivedQuads adds) takes statements from; write them before
+// the removal.
+func Revisions(own []quad.Quad) []quad.Quad {
 	var out []quad.Quad
+	seen := map[quad.Value]bool{}
 	for _, q := range own {
-		if q.Subject == art && q.Predicate == States {
+		if q.Predicate == Supports && !seen[q.Object] {
+			seen[q.Object] = true
 			out = append(out, quad.Make(q.Object, Revised, quad.Bool(true), nil))
 		}
 	}

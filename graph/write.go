@@ -64,7 +64,7 @@ func (s *Store) Write(ctx context.Context, batches []Batch) ([]Outcome, error) {
 			for _, q := range old {
 				removal.RemoveQuad(q)
 			}
-			for _, q := range Revisions(quad.IRI(id), old) {
+			for _, q := range Revisions(old) {
 				revised.AddQuad(q)
 			}
 		}

@@ -239,7 +239,7 @@ func (c *apiClient) replace(ctx context.Context, id string, keep []quad.Quad) er
 	if len(gone) == 0 {
 		return nil
 	}
-	if marks := graph.Revisions(quad.IRI(id), old); len(marks) > 0 {
+	if marks := graph.Revisions(old); len(marks) > 0 {
 		if err := c.write(ctx, marks); err != nil {
 			return fmt.Errorf("replace article %s: mark its relations: %w", id, err)
 		}
@@ -287,8 +287,8 @@ func (c *apiClient) storedArticleQuads(ctx context.Context, id string) ([]quad.Q
 		}
 	}
 	add(graph.SiteNode(graph.SiteName(&a)))
-	for _, day := range graph.RelDaySubjects(own) {
-		add(day)
+	for _, n := range graph.IndexSubjects(own) {
+		add(n)
 	}
 	edges, err := c.readFrom(ctx, subjects, art)
 	if err != nil {

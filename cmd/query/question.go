@@ -19,6 +19,9 @@ func runQuestion(cmd *cobra.Command, cfg *cli.Config, opts queryOptions, questio
 	if err != nil {
 		return err
 	}
+	if !cmd.Flags().Changed("limit") {
+		aopts.Limit = ask.DefaultLimit
+	}
 	format := outputFormat(opts, out)
 	if !validFormat(format) {
 		return &cli.UsageError{Err: fmt.Errorf("unknown output format %q (want table, json, jsonl, csv)", format)}
@@ -47,6 +50,9 @@ func runQuestion(cmd *cobra.Command, cfg *cli.Config, opts queryOptions, questio
 	}
 	if len(res.Answers) == 0 && res.Profile == nil {
 		return cli.ErrNoAnswer
+	}
+	if aopts.Limit > 0 && len(res.Answers) >= aopts.Limit && !cmd.Flags().Changed("limit") {
+		cmd.PrintErrf("query: the first %d answers; --limit N shows more, --limit 0 all\n", aopts.Limit)
 	}
 	return nil
 }

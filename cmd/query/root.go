@@ -76,7 +76,7 @@ func addQueryFlags(cmd *cobra.Command, opts *queryOptions) {
 	f.StringVar(&opts.source, "source", "", "only evidence from `SITE` (a host such as example.org, or part of the URL)")
 	f.IntVar(&opts.minSources, "min-sources", 0, "only answers stated by at least `N` distinct articles")
 	f.BoolVar(&opts.includeHedged, "include-hedged", false, "include hedged claims (believed, alleged), marked; negated ones never count")
-	f.IntVar(&opts.limit, "limit", 0, "at most `N` answers, and at most N results of a Gizmo query (gizmo.limit)")
+	f.IntVar(&opts.limit, "limit", 0, "at most `N` answers (default 20; 0 for all), and at most N results of a Gizmo query (gizmo.limit)")
 	f.StringVar(&opts.gizmo, "gizmo", "", "run a Gizmo `QUERY` and print its results as JSON")
 	f.StringVar(&opts.gizmoFile, "gizmo-file", "", "run the Gizmo query in `FILE`")
 	f.BoolVar(&opts.explain, "explain", false, "print the Gizmo queries that answer the question, instead of answering it")
