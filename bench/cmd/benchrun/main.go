@@ -100,7 +100,7 @@ func (c *config) sizes() {
 		return
 	}
 	c.ingestN, c.rssN, c.rounds, c.perRound = 10000, 100000, 3, time.Second
-	c.questions, c.queryBudget, c.queryLimit, c.extractSampleGen = 6, 2*time.Minute, 30*time.Second, 1000
+	c.questions, c.queryBudget, c.queryLimit, c.extractSampleGen = 6, 2*time.Minute, 10*time.Second, 1000
 }
 
 func check(err error) {
