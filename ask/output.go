@@ -165,7 +165,11 @@ func writeProfile(w io.Writer, p *Profile) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	for _, r := range p.Relations {
 		arrow := map[string]string{"out": "→", "in": "←", "at": "@"}[r.Direction]
-		fmt.Fprintf(tw, "  %s\t%s %s\t%d events\t%d sources\n", r.Predicate, arrow, name(r.Other), r.Events, r.Sources)
+		other := name(r.Other)
+		if r.Object != nil {
+			other += " (" + name(r.Object) + ")"
+		}
+		fmt.Fprintf(tw, "  %s\t%s %s\t%d events\t%d sources\n", r.Predicate, arrow, other, r.Events, r.Sources)
 	}
 	tw.Flush()
 	fmt.Fprintln(w, "\nSources:")

@@ -2,6 +2,7 @@ package ask
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"time"
 
@@ -211,31 +212,21 @@ func (l *local) hasRelationIndex(ctx context.Context) bool {
 	return l.relIndex == 1
 }
 
-var relationEdges = []quad.IRI{graph.RelSubject, graph.RelPredicate, graph.RelObject, graph.RelRecipient, graph.Revised}
-
-// Describe reads a relation node's description and its exact sources.
+// Describe reads a relation's parts from its IRI, and its exact sources.
 func (l *local) Describe(ctx context.Context, r *relation) error {
 	if err := l.resolve(ctx, []cgraph.Ref{r.ref}); err != nil {
 		return err
 	}
 	r.id = iri(l.name(r.ref))
-	err := l.eachEdge(ctx, r.id, relationEdges, func(p, v quad.Value) {
-		switch p {
-		case graph.RelSubject:
-			r.Subject = iri(v)
-		case graph.RelPredicate:
-			r.Predicate = iri(v)
-		case graph.RelObject:
-			r.Object = iri(v)
-		case graph.RelRecipient:
-			r.Recipient = iri(v)
-		case graph.Revised:
-			r.revised = true
-		}
-	})
+	var ok bool
+	if r.Subject, r.Predicate, r.Object, r.Recipient, ok = graph.RelationParts(l.name(r.ref)); !ok {
+		return fmt.Errorf("ask: %s is not a relation", r.id)
+	}
+	revised, err := l.revised(ctx, r)
 	if err != nil {
 		return err
 	}
+	r.revised = revised
 	r.Sources = r.bound
 	if r.revised {
 		r.Sources = 0
@@ -246,6 +237,21 @@ func (l *local) Describe(ctx context.Context, r *relation) error {
 		})
 	}
 	return nil
+}
+
+// revised says whether a relation lost statements: one index key where
+// the store has the index.
+func (l *local) revised(ctx context.Context, r *relation) (bool, error) {
+	p, t := l.ref(graph.Revised), l.ref(quad.Bool(true))
+	if p == nil || t == nil {
+		return false, nil
+	}
+	if n, ok, err := l.st.Linked(ctx, r.ref, p, t); ok || err != nil {
+		return n > 0, err
+	}
+	found := false
+	err := l.eachEdge(ctx, r.id, []quad.IRI{graph.Revised}, func(_, _ quad.Value) { found = true })
+	return found, err
 }
 
 // Days reads the dates of a relation's events, most recent first.
@@ -361,4 +367,64 @@ func (l *local) RelationEvidence(ctx context.Context, r *relation, n int) ([]fac
 		qs[crefs.ToKey(ev)] = read[i]
 	}
 	return l.facts(ctx, qs, evs)
+}
+
+// profileFromRelations ranks x's relations from the relation index, as
+// fromRelations ranks answers; ok is false where it does not serve (a
+// place, whose profile includes the events that happen there, filters, or
+// a store without the index).
+func profileFromRelations(ctx context.Context, b backend, x schema.Entity, opt Options) ([]Relation, bool, error) {
+	rr, ok := b.(relReader)
+	if !ok || noRelationIndex || x.Type == schema.Place || !opt.Since.IsZero() || !opt.Until.IsZero() || opt.Source != "" || opt.IncludeHedged {
+		return nil, false, nil
+	}
+	cands, ok, err := rr.Relations(ctx, x.ID, []graph.Role{graph.RoleSubject, graph.RoleObject, graph.RoleRecipient}, nil)
+	if !ok || err != nil {
+		return nil, ok, err
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].bound > cands[j].bound })
+	minSources := max(opt.MinSources, 1)
+	var top []int
+	byKey := map[string]bool{}
+	var out []Relation
+	for _, r := range cands {
+		if r.bound < minSources || opt.Limit > 0 && len(top) == opt.Limit && r.bound < top[len(top)-1] {
+			break
+		}
+		if err := rr.Describe(ctx, r); err != nil {
+			return nil, true, err
+		}
+		if r.Sources < minSources {
+			continue
+		}
+		ev := &schema.Event{Subject: schema.Entity{ID: r.Subject}, Predicate: schema.Predicate(r.Predicate),
+			Object: schema.Entity{ID: r.Object}, Recipient: schema.Entity{ID: r.Recipient}}
+		key, dir, other, thing := relationKey(x, ev)
+		if byKey[key] {
+			return nil, false, nil // two relations make one: let the events decide
+		}
+		byKey[key] = true
+		if err := rr.Count(ctx, r); err != nil {
+			return nil, true, err
+		}
+		out = append(out, Relation{Predicate: r.Predicate, Direction: dir, Other: refOf(other), Object: refOf(thing), Events: r.Events, Sources: r.Sources, rel: r})
+		if opt.Limit > 0 {
+			top = insertTop(top, r.Sources, opt.Limit)
+		}
+	}
+	out = rankRelations(out, opt)
+	for i := range out {
+		facts, err := rr.RelationEvidence(ctx, out[i].rel, MaxEvidence)
+		if err != nil {
+			return nil, true, err
+		}
+		evs, err := eventsOf(ctx, b, facts, opt)
+		if err != nil {
+			return nil, true, err
+		}
+		for _, ev := range evs {
+			out[i].evidence = append(out[i].evidence, evidenceOf(ev))
+		}
+	}
+	return out, true, nil
 }

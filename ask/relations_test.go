@@ -68,7 +68,7 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 				t.Fatalf("no relation is marked revised after the replacements")
 			}
 			questions := []string{"who supplies %s?", "what does %s supply?", "whom does %s attack?", "who attacks %s?",
-				"who met %s?", "who sanctions %s?", "who arms %s?", "what did %s ship?"}
+				"who met %s?", "who sanctions %s?", "who arms %s?", "what did %s ship?", "tell me about %s"}
 			opts := []Options{{}, {Limit: 1}, {Limit: 3}, {MinSources: 2}, {Limit: 10, MinSources: 2}}
 			asked := 0
 			for _, x := range s.actors[:25] {

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/cayleygraph/quad"
-	"github.com/google/uuid"
 
 	"github.com/geokg/geokg/schema"
 )
@@ -52,7 +51,7 @@ const (
 	// relation index, so questions may read the index.
 	IndexNode     = quad.IRI("geokg:store")
 	RelationIndex = quad.IRI("relation_index")
-	IndexVersion  = "2"
+	IndexVersion  = "3"
 )
 
 // RelRoles maps the roles of an event to the relation node's edges.
@@ -65,11 +64,26 @@ func RoleLink(r Role, p schema.Predicate) quad.IRI { return quad.IRI(string(r) +
 // Settled says whether an event is filed in the relation index.
 func Settled(e *schema.Event) bool { return !e.Hedged && !e.Negated && !e.Subject.IsZero() }
 
-// RelationID is the IRI of the relation an event states.
+// RelationID is the IRI of the relation an event states. It names its
+// parts, so that reading a relation is reading its IRI:
+// <rel:country:north-korea/supplies/weapon:artillery-shells/country:russia>.
 func RelationID(e *schema.Event) string {
-	key := e.Subject.ID + "|" + string(e.Predicate) + "|" + e.Object.ID + "|" + e.Recipient.ID
-	return "rel:" + uuid.NewSHA1(schema.Namespace, []byte(key)).String()
+	return "rel:" + escapePart(e.Subject.ID) + "/" + escapePart(string(e.Predicate)) + "/" +
+		escapePart(e.Object.ID) + "/" + escapePart(e.Recipient.ID)
 }
+
+// RelationParts reads a relation's IRI: its subject, predicate, object
+// and recipient ("" when it has none).
+func RelationParts(v quad.Value) (subject, predicate, object, recipient string, ok bool) {
+	s, ok := strings.CutPrefix(string(toIRI(v)), "rel:")
+	parts := strings.Split(s, "/")
+	if !ok || len(parts) != 4 {
+		return "", "", "", "", false
+	}
+	return unescapeIRI(parts[0]), unescapeIRI(parts[1]), unescapeIRI(parts[2]), unescapeIRI(parts[3]), true
+}
+
+func escapePart(s string) string { return strings.ReplaceAll(escapeIRI(s), "/", "%2F") }
 
 // DateOf is the day an event happened as questions date it: its own
 // resolved time (YYYY, YYYY-MM or YYYY-MM-DD), else its article's
@@ -111,17 +125,17 @@ func DayOf(v quad.Value) (string, bool) {
 // RelDayNode is the index node of a relation on one day: its events link
 // to it, so that the evidence of the most recent days is found directly.
 func RelDayNode(rel, date string) quad.IRI {
-	return quad.IRI("relday:" + strings.TrimPrefix(rel, "rel:") + "/" + escapeIRI(date))
+	return quad.IRI("relday:" + strings.TrimPrefix(rel, "rel:") + "/" + escapePart(date))
 }
 
 // relDayParts returns the relation and the day node of a RelDayNode.
 func relDayParts(v quad.Value) (rel, day quad.IRI, ok bool) {
 	s, ok := strings.CutPrefix(string(toIRI(v)), "relday:")
-	if !ok {
+	i := strings.LastIndexByte(s, '/')
+	if !ok || i < 0 {
 		return "", "", false
 	}
-	id, date, ok := strings.Cut(s, "/")
-	return quad.IRI("rel:" + id), quad.IRI("day:" + date), ok
+	return quad.IRI("rel:" + s[:i]), quad.IRI("day:" + s[i+1:]), true
 }
 
 func toIRI(v quad.Value) quad.IRI {
