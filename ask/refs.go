@@ -92,7 +92,13 @@ func (l *local) resolve(ctx context.Context, rs []cgraph.Ref) error {
 	if len(todo) == 0 {
 		return nil
 	}
-	vals, err := cgraph.ValuesOf(ctx, l.qs, todo)
+	var vals []quad.Value
+	var err error
+	if l.st != nil {
+		vals, err = l.st.ValuesOf(ctx, todo)
+	} else {
+		vals, err = cgraph.ValuesOf(ctx, l.qs, todo)
+	}
 	if err != nil {
 		return err
 	}

@@ -83,6 +83,7 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].bound > cands[j].bound })
 	minSources := max(opt.MinSources, 1)
+	prefetchNames(ctx, rr, cands, opt.Limit)
 	var top []int // the sources of the best Limit answers so far, descending
 	byKey := map[string]bool{}
 	out := []Answer{}
@@ -143,6 +144,29 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 	return out, true, nil
 }
 
+// prefetchNames reads, in one batch, the IRIs of the candidates that will
+// likely be described: the first 2×limit (all without a limit).
+func prefetchNames(ctx context.Context, rr relReader, cands []*relation, limit int) {
+	n := len(cands)
+	if limit > 0 {
+		n = min(n, 2*limit)
+	}
+	if p, ok := rr.(interface {
+		prefetchRelations(context.Context, []*relation)
+	}); ok {
+		p.prefetchRelations(ctx, cands[:n])
+	}
+}
+
+// prefetchRelations reads the names of relations in one batch.
+func (l *local) prefetchRelations(ctx context.Context, rs []*relation) {
+	refs := make([]cgraph.Ref, len(rs))
+	for i, r := range rs {
+		refs[i] = r.ref
+	}
+	_ = l.resolve(ctx, refs) // Describe reports any error
+}
+
 // insertTop adds n to the descending list of the best k.
 func insertTop(top []int, n, k int) []int {
 	i := sort.Search(len(top), func(i int) bool { return top[i] < n })
@@ -175,25 +199,34 @@ func (l *local) Relations(ctx context.Context, x string, roles []graph.Role, pre
 	}
 	byRef := map[any]*relation{}
 	var out []*relation
+	add := func(r, link cgraph.Ref, n int) {
+		k := crefs.ToKey(r)
+		if rel := byRef[k]; rel != nil {
+			rel.bound = max(rel.bound, n)
+			return
+		}
+		rel := &relation{ref: r, bound: n, link: link, x: xr}
+		byRef[k] = rel
+		out = append(out, rel)
+	}
+	var links []cgraph.Ref
 	for _, role := range roles {
 		for _, p := range preds {
-			link := l.ref(graph.RoleLink(role, p))
-			if link == nil {
-				continue
+			if link := l.ref(graph.RoleLink(role, p)); link != nil {
+				links = append(links, link)
 			}
-			err := l.links(ctx, xr, link, false, func(r cgraph.Ref, n int) {
-				k := crefs.ToKey(r)
-				if rel := byRef[k]; rel != nil {
-					rel.bound = max(rel.bound, n)
-					return
-				}
-				rel := &relation{ref: r, bound: n, link: link, x: xr}
-				byRef[k] = rel
-				out = append(out, rel)
-			})
-			if err != nil {
-				return nil, true, err
-			}
+		}
+	}
+	if len(links) == 0 {
+		return out, true, nil
+	}
+	ok, err := l.st.Links(ctx, xr, links, func(r, link cgraph.Ref, n int) bool { add(r, link, n); return true })
+	if ok || err != nil {
+		return out, true, err
+	}
+	for _, link := range links {
+		if err := l.links(ctx, xr, link, false, func(r cgraph.Ref, n int) { add(r, link, n) }); err != nil {
+			return nil, true, err
 		}
 	}
 	return out, true, nil
@@ -243,8 +276,8 @@ func (l *local) Describe(ctx context.Context, r *relation) error {
 // the store has the index.
 func (l *local) revised(ctx context.Context, r *relation) (bool, error) {
 	p, t := l.ref(graph.Revised), l.ref(quad.Bool(true))
-	if p == nil || t == nil {
-		return false, nil
+	if p == nil || t == nil || l.st.LinksExact() {
+		return false, nil // nothing revised, or nothing it would change
 	}
 	if n, ok, err := l.st.Linked(ctx, r.ref, p, t); ok || err != nil {
 		return n > 0, err
@@ -274,16 +307,37 @@ func (l *local) Days(ctx context.Context, r *relation) error {
 
 // Count reads a relation's numbers of sites and events.
 func (l *local) Count(ctx context.Context, r *relation) error {
-	count := func(p quad.IRI) (int, error) {
+	reports, supports := l.ref(graph.Reports), l.ref(graph.Supports)
+	if !r.revised || l.st.LinksExact() {
+		var ps []cgraph.Ref
+		for _, p := range []cgraph.Ref{reports, supports} {
+			if p != nil {
+				ps = append(ps, p)
+			}
+		}
+		r.Sites, r.Events = 0, 0
+		ok, err := l.st.Links(ctx, r.ref, ps, func(_, p cgraph.Ref, _ int) bool {
+			if crefs.ToKey(p) == crefs.ToKey(reports) {
+				r.Sites++
+			} else {
+				r.Events++
+			}
+			return true
+		})
+		if ok || err != nil {
+			return err
+		}
+	}
+	count := func(p cgraph.Ref) (int, error) {
 		n := 0
-		err := l.links(ctx, r.ref, l.ref(p), r.revised, func(cgraph.Ref, int) { n++ })
+		err := l.links(ctx, r.ref, p, r.revised, func(cgraph.Ref, int) { n++ })
 		return n, err
 	}
 	var err error
-	if r.Sites, err = count(graph.Reports); err != nil {
+	if r.Sites, err = count(reports); err != nil {
 		return err
 	}
-	r.Events, err = count(graph.Supports)
+	r.Events, err = count(supports)
 	return err
 }
 
@@ -295,8 +349,8 @@ func (l *local) links(ctx context.Context, o, p cgraph.Ref, exact bool, fn func(
 	if o == nil || p == nil {
 		return nil
 	}
-	if !exact && l.st != nil {
-		ok, err := l.st.Links(ctx, o, p, func(s cgraph.Ref, n int) bool { fn(s, n); return true })
+	if l.st != nil && (!exact || l.st.LinksExact()) {
+		ok, err := l.st.Links(ctx, o, []cgraph.Ref{p}, func(s, _ cgraph.Ref, n int) bool { fn(s, n); return true })
 		if ok || err != nil {
 			return err
 		}
@@ -384,6 +438,7 @@ func profileFromRelations(ctx context.Context, b backend, x schema.Entity, opt O
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].bound > cands[j].bound })
 	minSources := max(opt.MinSources, 1)
+	prefetchNames(ctx, rr, cands, opt.Limit)
 	var top []int
 	byKey := map[string]bool{}
 	var out []Relation

@@ -3,21 +3,31 @@ package ask
 import (
 	"context"
 	"fmt"
+	"os"
 	"testing"
 
 	"github.com/geokg/geokg/graph"
+	"github.com/geokg/geokg/graph/graphtest"
 )
 
 // TestRelationIndexAnswersAsEvents asks questions of a synthetic graph —
 // hubs with hundreds of events, hedged and negated statements, undated
 // ones, and articles replaced by other versions — once from the relation
-// index and once from the events, on bolt (index keys) and on the memory
-// store (quads), and wants the same JSON.
+// index and once from the events, on bolt (index keys), the memory store
+// (quads) and PostgreSQL (grouped statements), and wants the same JSON.
 func TestRelationIndexAnswersAsEvents(t *testing.T) {
 	ctx := context.Background()
-	for _, backend := range []string{"bolt", "memory"} {
+	for _, backend := range []string{"bolt", "memory", "postgres"} {
 		t.Run(backend, func(t *testing.T) {
-			st, err := graph.Open(ctx, graph.Config{Backend: backend, Address: t.TempDir()})
+			addr := t.TempDir()
+			if backend == "postgres" {
+				base := os.Getenv("GEOKG_TEST_POSTGRES")
+				if base == "" {
+					t.Skip("GEOKG_TEST_POSTGRES is empty: no PostgreSQL to test against (eval \"$(scripts/start-postgres)\")")
+				}
+				addr = graphtest.FreshDatabase(t, base)
+			}
+			st, err := graph.Open(ctx, graph.Config{Backend: backend, Address: addr})
 			if err != nil {
 				t.Fatal(err)
 			}

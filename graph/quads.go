@@ -117,8 +117,8 @@ func roundConfidence(c float64) float64 {
 
 // BatchQuads returns the quads writing an article adds: its node, each of
 // its events, their relation index (relations.go), and the description of
-// each entity and relation the events name, once per node not yet in seen
-// (which it updates; nil for a fresh set). It sets
+// each entity the events name, once per entity not yet in seen (which it
+// updates; nil for a fresh set). It sets
 // each event's Article. Store.Write, the HTTP writer and the benchmarks'
 // raw loads all write exactly these quads.
 func BatchQuads(b Batch, seen map[string]bool) []quad.Quad {
@@ -141,5 +141,5 @@ func BatchQuads(b Batch, seen map[string]bool) []quad.Quad {
 		}
 		qs = append(qs, EventQuads(ev)...)
 	}
-	return append(qs, relationQuads(b.Article, b.Events, seen)...)
+	return append(qs, relationQuads(b.Article, b.Events)...)
 }

@@ -20,8 +20,6 @@ import (
 // reading events, however many there are, and reads events only for the
 // evidence it shows.
 //
-//	<rel:…> <type> <Relation>                    unlabelled, once per relation
-//	<rel:…> <rel_subject> <country:north-korea>  and rel_predicate, rel_object, rel_recipient
 //	<rel:…> <subject:supplies> <country:north-korea>   labelled with the article, per
 //	<rel:…> <recipient:supplies> <country:russia>      article: the role links, whose
 //	<rel:…> <object:supplies> <weapon:artillery-shells> labels count its sources
@@ -35,27 +33,19 @@ import (
 // statements is marked <rel:…> <revised> true (unlabelled, before the
 // removal) and questions count its keys through live quads instead.
 const (
-	RelationType = quad.IRI("Relation")
-	RelSubject   = quad.IRI("rel_subject")
-	RelPredicate = quad.IRI("rel_predicate")
-	RelObject    = quad.IRI("rel_object")
-	RelRecipient = quad.IRI("rel_recipient")
-	Supports     = quad.IRI("supports")
-	Reports      = quad.IRI("reports")
-	Dates        = quad.IRI("dates")
-	On           = quad.IRI("on")
-	Revised      = quad.IRI("revised")
+	Supports = quad.IRI("supports")
+	Reports  = quad.IRI("reports")
+	Dates    = quad.IRI("dates")
+	On       = quad.IRI("on")
+	Revised  = quad.IRI("revised")
 
 	// IndexNode carries the store's description: <geokg:store>
 	// <relation_index> "1" says every article in it was written with its
 	// relation index, so questions may read the index.
 	IndexNode     = quad.IRI("geokg:store")
 	RelationIndex = quad.IRI("relation_index")
-	IndexVersion  = "3"
+	IndexVersion  = "4"
 )
-
-// RelRoles maps the roles of an event to the relation node's edges.
-var RelRoles = map[Role]quad.IRI{RoleSubject: RelSubject, RoleObject: RelObject, RoleRecipient: RelRecipient}
 
 // RoleLink is the predicate of a relation's labelled link to the entity
 // in role r of its statements of predicate p: <recipient:supplies>.
@@ -211,9 +201,9 @@ func roleLinks(subj string, p schema.Predicate, obj, rec string) []roleLink {
 }
 
 // relationQuads files an article's settled events in the relation index:
-// the description of each relation not yet in seen (which it updates), and
-// the article's labelled links, each once.
-func relationQuads(a *schema.Article, evs []schema.Event, seen map[string]bool) []quad.Quad {
+// its labelled links, each once. A relation node has no quads of its own
+// (but a revision mark): its IRI says what it is.
+func relationQuads(a *schema.Article, evs []schema.Event) []quad.Quad {
 	art := quad.IRI(a.ID())
 	site := SiteNode(SiteName(a))
 	var qs []quad.Quad
@@ -231,18 +221,6 @@ func relationQuads(a *schema.Article, evs []schema.Event, seen map[string]bool) 
 			continue
 		}
 		rel := quad.IRI(RelationID(ev))
-		if !seen[string(rel)] {
-			seen[string(rel)] = true
-			qs = append(qs, quad.Make(rel, Type, RelationType, nil),
-				quad.Make(rel, RelSubject, quad.IRI(ev.Subject.ID), nil),
-				quad.Make(rel, RelPredicate, quad.IRI(ev.Predicate), nil))
-			if !ev.Object.IsZero() {
-				qs = append(qs, quad.Make(rel, RelObject, quad.IRI(ev.Object.ID), nil))
-			}
-			if !ev.Recipient.IsZero() {
-				qs = append(qs, quad.Make(rel, RelRecipient, quad.IRI(ev.Recipient.ID), nil))
-			}
-		}
 		id := quad.IRI(ev.ID())
 		link(id, Supports, rel)
 		for _, r := range roleLinks(ev.Subject.ID, ev.Predicate, ev.Object.ID, ev.Recipient.ID) {
