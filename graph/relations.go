@@ -40,7 +40,7 @@ const (
 	Revised  = quad.IRI("revised")
 
 	// IndexNode carries the store's description: <geokg:store>
-	// <relation_index> "1" says every article in it was written with its
+	// <relation_index> "4" says every article in it was written with this
 	// relation index, so questions may read the index.
 	IndexNode     = quad.IRI("geokg:store")
 	RelationIndex = quad.IRI("relation_index")
