@@ -207,7 +207,7 @@ func (r *report) detailQueries(b *strings.Builder) {
 		fmt.Fprintf(b, "Not measured: %v\n\n", r.qErr)
 		return
 	}
-	fmt.Fprintf(b, "On the store the memory run wrote (%d events, %.1f GB). `graph.Open` took %s. Per question: `ask.New(store, nil).Ask` (one Asker for all), the hand-written walk (`cayley.StartPath(entity).In(roles).Has(<predicate>, family…).Tag(event).Out(answer role).Out(<name>)`, tag values read) and the same walk in Gizmo (`graph.Store.Gizmo`), one after the other; entities drawn as the generator draws them, so hubs are asked about more. Each query is stopped after %s. Latencies in ms:\n\n",
+	fmt.Fprintf(b, "On the store the memory run wrote (%d events, %.1f GB). `graph.Open` took %s. Per question: `ask.New(store, nil).Ask` with `Limit: ask.DefaultLimit` as `query` asks (the first 20 answers, ranked from the relation index; one Asker for all), the hand-written walk (which reads every answer) (`cayley.StartPath(entity).In(roles).Has(<predicate>, family…).Tag(event).Out(answer role).Out(<name>)`, tag values read) and the same walk in Gizmo (`graph.Store.Gizmo`), one after the other; entities drawn as the generator draws them, so hubs are asked about more. Each query is stopped after %s. Latencies in ms:\n\n",
 		r.rssEvent, float64(bench.DirSize(r.rssDB))/1e9, r.openTime.Round(time.Millisecond), r.cfg.queryLimit)
 	b.WriteString("| form | question | ask | path | Gizmo | evidence rows (ask) | ask/path |\n|---|---|---:|---:|---:|---:|---:|\n")
 	qs := bench.Questions(r.cfg.seed, r.cfg.questions)
