@@ -40,7 +40,7 @@ func (x *Extractor) subjects(s *sentence, i int, speech bool) []*mention {
 		if m.possessive {
 			return nil // "Russia's allies appeared reluctant …": the actor is the allies
 		}
-		if !m.actor() || inPP(s, m) || s.clause[m.start] < 0 {
+		if !m.actor() || inPP(s, m) && !clauseAfterConjunction(s, m, i) || s.clause[m.start] < 0 {
 			continue
 		}
 		return coordinated(s, m, false)
@@ -49,6 +49,25 @@ func (x *Extractor) subjects(s *sentence, i int, speech bool) []*mention {
 		return []*mention{m}
 	}
 	return nil
+}
+
+// clauseAfterConjunction reports a mention after "after", "before",
+// "since" or "until" that is the subject of the verb at i, not the object
+// of a preposition: "two weeks after rebels kidnapped peacekeepers".
+func clauseAfterConjunction(s *sentence, m *mention, i int) bool {
+	j := m.start - 1
+	for j >= 0 && determiners[s.toks[j].norm] {
+		j--
+	}
+	if j < 0 || !s.toks[j].is("after", "before", "since", "until", "as", "because", "when", "once") {
+		return false
+	}
+	for k := m.end; k < i; k++ {
+		if t := &s.toks[k]; !auxiliaries[t.norm] && !adverb(t) && !negators[t.norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // relativeAntecedent returns the actor a relative clause hangs from: "the
@@ -80,8 +99,8 @@ func coordinated(s *sentence, m *mention, right bool) []*mention {
 			if cur.end+1 < len(s.toks) && s.toks[cur.end].is("and", ",") {
 				next = s.mentionAt(cur.end + 1)
 			}
-		} else if cur.start-2 >= 0 && s.toks[cur.start-1].is("and", ",") {
-			next = s.mentionAt(cur.start - 2)
+		} else if cur.start-2 >= 0 && (s.toks[cur.start-1].norm == "and" || s.toks[cur.start-1].norm == "," && len(out) > 1) {
+			next = s.mentionAt(cur.start - 2) // "A, B and C": a comma only inside a list that "and" closes
 		}
 		if next == nil || !next.actor() || next.possessive {
 			break
@@ -131,8 +150,18 @@ func (x *Extractor) objectsRight(s *sentence, i int, fr *frame, info *schema.Pre
 			continue
 		}
 		j = m.end - 1
-		if m.kind == mPronoun || m.end < len(s.toks) && s.toks[m.end].cap && s.toks[m.end].kind == tWord && s.at[m.end] < 0 && !isTimeWord(&s.toks[m.end]) {
-			continue // not "he", nor the "UN" of "the UN Board of Inquiry"
+		if m.kind == mPronoun && s.toks[m.start].is("him", "her") && fr.object.IsZero() && info.Object == schema.SlotActor {
+			if m.actor() && x.takeArgument(s, m, fr, info) {
+				fr.last = max(fr.last, m.end-1)
+			}
+			break // "urged him to press the regime": him, or no one later
+		}
+		if m.kind == mPronoun || m.modifier || m.end < len(s.toks) && s.toks[m.end].cap && s.toks[m.end].kind == tWord && s.at[m.end] < 0 && !isTimeWord(&s.toks[m.end]) {
+			continue // not "he", not the "Moscow" of "Moscow-based", nor the "UN" of "the UN Board of Inquiry"
+		}
+		if n := memberOf(s, m); n != nil {
+			m = n // "exiled leaders of the Muslim Brotherhood": the Brotherhood
+			j = m.end - 1
 		}
 		took := x.takeArgument(s, m, fr, info)
 		if took {
@@ -207,6 +236,26 @@ func (x *Extractor) takeArgument(s *sentence, m *mention, fr *frame, info *schem
 	return true
 }
 
+// memberOf returns the actor a collective belongs to when the text says so
+// right after it: "leaders of Egypt's Muslim Brotherhood", "members of Hamas".
+func memberOf(s *sentence, m *mention) *mention {
+	if m.kind != mAgent || m.ent.Type != schema.Group || m.end+1 >= len(s.toks) || s.toks[m.end].norm != "of" {
+		return nil
+	}
+	j := m.end + 1
+	for j < len(s.toks) && determiners[s.toks[j].norm] {
+		j++
+	}
+	n := s.mentionAt(j)
+	if n != nil && n.possessive && n.ent.Type == schema.Country {
+		n = s.mentionAt(n.end + 1) // "Egypt's Muslim Brotherhood"
+	}
+	if n == nil || !n.actor() || n.kind == mAgent && n.ent.Type == schema.Group {
+		return nil
+	}
+	return n
+}
+
 // coordinatedObjects returns the entities joined to object mention m by
 // "and", "or" or commas: "attacks on Aleppo and Daraya".
 func coordinatedObjects(s *sentence, m *mention, k schema.Slot) []schema.Entity {
@@ -264,10 +313,18 @@ func slotEntity(m *mention, k schema.Slot) schema.Entity {
 }
 
 // prepBefore returns the preposition governing a mention, "" when none.
+// A quantifier's "of" is not it: "sanctions against five more of Russia's
+// arms makers" is governed by "against".
 func prepBefore(s *sentence, m *mention) string {
 	j := m.start - 1
-	for j >= 0 && (determiners[s.toks[j].norm] || s.toks[j].kind == tNumber || s.mentionAt(j) != nil && s.mentionAt(j).kind == mDemonym) {
-		j--
+	for {
+		for j >= 0 && (determiners[s.toks[j].norm] || s.toks[j].kind == tNumber || s.mentionAt(j) != nil && s.mentionAt(j).kind == mDemonym) {
+			j--
+		}
+		if j < 1 || s.toks[j].norm != "of" || !(quantifiers[s.toks[j-1].norm] || s.toks[j-1].kind == tNumber || s.toks[j-1].is("more", "several", "scores")) {
+			break
+		}
+		j -= 2
 	}
 	if j >= 0 && prepositions[s.toks[j].norm] {
 		return s.toks[j].norm

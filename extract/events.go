@@ -166,6 +166,9 @@ func (x *Extractor) verbFrame(s *sentence, f *found, tf triggerForm) *frame {
 		return x.passiveFrame(s, f, fr, info)
 	}
 	fr.subjects = x.subjects(s, f.i, false)
+	if f.i > 0 && s.toks[f.i-1].norm == "to" && len(fr.subjects) == 1 && x.objectOfVerb(s, fr.subjects[0]) {
+		fr.subjects = x.subjects(s, fr.subjects[0].start, false) // "militants who joined the jihadists … to fight": the militants
+	}
 	if prev := coordinatedVerb(s, f.i); prev != nil {
 		fr.subjects = prev // "ISIL had attacked Iraq and taken Mosul"
 	} else if afterConjunction(s, f.i) {
@@ -290,6 +293,29 @@ func validFrame(fr *frame, info *schema.PredicateInfo) *frame {
 		}
 	}
 	return fr
+}
+
+// controlVerbs make their object the subject of the infinitive after it:
+// "urged Iran to stop", "helped Ukraine to repel".
+var controlVerbs = set("urge", "ask", "persuade", "force", "order", "allow", "help", "encourage", "call", "press",
+	"invite", "push", "pressure", "permit", "enable", "tell", "want", "expect", "require", "convince", "authorize", "authorise")
+
+// objectOfVerb reports a mention that is the object of a verb other than a
+// control verb: "joined the jihadists", not "urged Iran".
+func (x *Extractor) objectOfVerb(s *sentence, m *mention) bool {
+	j := m.start - 1
+	for j >= 0 && determiners[s.toks[j].norm] {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	for _, f := range x.lex[s.toks[j].norm] {
+		if !f.noun {
+			return !controlVerbs[f.head]
+		}
+	}
+	return false
 }
 
 // inheritsSubject reports a non-finite verb ("to sign", "capturing") whose

@@ -19,8 +19,10 @@ func TestFixturePages(t *testing.T) {
 		want []string
 	}{
 		{"wapo-tunisia-2015.html", []string{
-			"Tunisian militants -fights-> Tunisia [hedged]", // "with the goal of returning home to fight the Tunis government"
-			"United States -aids-> Tunisia [hedged]",        // "was willing to assist Tunisian authorities"
+			"Tunisia -fights-> jihadists",                        // "Tunisian security forces have also fought increasing gunbattles with jihadists"
+			"Tunisian militants -fights-> Tunisia [hedged]",      // "with the goal of returning home to fight the Tunis government"
+			"Tunisian militants -member_of-> jihadists [hedged]", // "Tunisian militants who may have joined the jihadists in Libya"
+			"United States -aids-> Tunisia [hedged]",             // "was willing to assist Tunisian authorities"
 		}},
 		{"heraldsun-surveillance-2015.html", nil},
 		{"wikimedia-turkey-2020.html", nil},

@@ -31,6 +31,7 @@ type mention struct {
 	origin     schema.Entity       // for things: the country a demonym names ("North Korean shells")
 	possessive bool                // followed by 's: "Russia's allies"
 	appositive bool                // a description in apposition to a name: "Budanov, Ukraine's spy chief,"
+	modifier   bool                // the first part of a hyphenated modifier: "Moscow-based", "Al-Qaeda-linked"
 	resolvedBy string              // how an ambiguous or pronominal mention was resolved
 	want       []schema.EntityType // for descriptions: the types they may refer to
 	head       string              // for descriptions whose antecedent must bear the head noun: "coalition"
@@ -40,12 +41,14 @@ func (m *mention) resolved() bool { return !m.ent.IsZero() }
 
 // actor reports whether the mention can fill an actor role.
 func (m *mention) actor() bool {
-	return m.resolved() && m.kind != mDemonym && m.kind != mThing && !m.appositive && m.ent.Type.IsActor()
+	return m.resolved() && m.kind != mDemonym && m.kind != mThing && !m.appositive && !m.modifier && m.ent.Type.IsActor()
 }
 
 // placeEntity returns the entity to use when the mention fills a place role.
 func (m *mention) placeEntity() schema.Entity {
 	switch {
+	case m.modifier:
+		return schema.Entity{} // "ISIL-held", "government-held": not a place
 	case !m.place.IsZero():
 		return m.place
 	case m.kind == mDemonym || m.kind == mThing || m.kind == mAgent || m.kind == mPronoun:
@@ -76,6 +79,11 @@ func (x *Extractor) findMentions(toks []token) []*mention {
 				i = m.end
 				continue
 			}
+			if m := x.bareCollective(toks, i); m != nil {
+				ms = append(ms, m)
+				i = m.end
+				continue
+			}
 			i++
 			continue
 		}
@@ -84,8 +92,11 @@ func (x *Extractor) findMentions(toks []token) []*mention {
 		ms = append(ms, m)
 		i = m.end
 	}
-	x.attachModifiers(toks, ms)
+	ms = x.attachModifiers(toks, ms)
 	markAppositives(toks, ms)
+	for _, m := range ms {
+		m.modifier = m.end+1 < len(toks) && toks[m.end].norm == "-" && toks[m.end+1].kind == tWord && !toks[m.end+1].cap
+	}
 	return ms
 }
 
@@ -222,16 +233,24 @@ func (x *Extractor) placeNamed(toks []token) schema.Entity {
 	return schema.Entity{}
 }
 
-// attachModifiers turns "Russian forces" into an acting mention of Russia,
+// attachModifiers turns "Russian forces" into an acting mention of Russia
+// and "Nigerian students" into one of a collective,
 // records "North Korean shells" as shells from North Korea, and makes
 // "Russia's military" act for Russia.
-func (x *Extractor) attachModifiers(toks []token, ms []*mention) {
+func (x *Extractor) attachModifiers(toks []token, ms []*mention) []*mention {
 	for k, m := range ms {
 		if x.leaderRegime(toks, m) {
 			continue
 		}
-		countryModifier := m.kind == mName && m.ent.Type == schema.Country && !m.possessive // "US officials"
-		if m.kind != mDemonym && !(m.possessive && m.ent.Type == schema.Country) && !countryModifier {
+		if end, ok := x.affiliatedAgent(toks, m); ok {
+			m.ent = collective(spanText(toks, m.start, end), x.agents[toks[end-1].norm], m.ent)
+			m.kind, m.end = mAgent, end
+			m.possessive = end < len(toks) && toks[end].norm == "'s"
+			continue
+		}
+		countryModifier := m.kind == mName && m.ent.Type == schema.Country && !m.possessive  // "US officials"
+		orgModifier := m.kind == mName && m.ent.Type == schema.Organization && !m.possessive // "UN peacekeepers"
+		if m.kind != mDemonym && !(m.possessive && m.ent.Type == schema.Country) && !countryModifier && !orgModifier {
 			continue
 		}
 		from := m.end
@@ -246,6 +265,14 @@ func (x *Extractor) attachModifiers(toks []token, ms []*mention) {
 			ms[k+1].origin = m.ent
 		}
 	}
+	out := ms[:0]
+	for _, m := range ms {
+		if len(out) > 0 && m.start < out[len(out)-1].end {
+			continue // the noun of an agent phrase now covered by its modifier's mention
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // leaderRegime turns "the Asad regime" and "the Putin government" into a
@@ -267,31 +294,103 @@ func (x *Extractor) leaderRegime(toks []token, m *mention) bool {
 	return true
 }
 
-// groupSectors are the sectors whose members are not the state: "Syrian
-// rebels" are a group of their own, "Russian forces" act for Russia.
-var groupSectors = set("REB", "OPP", "UAF", "CVL")
+// stateSectors are the sectors whose members act for their state: "Russian
+// forces", "Iranian officials", "Iraq's foreign minister". Members of every
+// other sector ("Syrian rebels", "Nigerian students", "Palestinian
+// prisoners", "Filipino peacekeepers") are a collective of their own.
+var stateSectors = set("MIL", "GOV", "SPY", "COP", "LEG", "JUD")
 
-// makeAgent turns a demonym or possessive country and the agent noun after
-// it into one acting mention: the country itself for state sectors, or a
-// group named by the phrase ("Syrian rebels") for the others.
+func groupSector(sector string) bool { return sector != "" && !stateSectors[sector] }
+
+// makeAgent turns a demonym, country or organisation and the agent noun
+// after it into one acting mention: the country or organisation itself for
+// state sectors, or a collective named by the phrase ("Syrian rebels",
+// "Russia's arms makers", "UN peacekeepers") for the others.
 func (x *Extractor) makeAgent(toks []token, m *mention, from, end int) {
-	country := m.ent
+	owner := m.ent
 	m.kind, m.end, m.possessive = mAgent, end, false
 	if end < len(toks) && toks[end].norm == "'s" {
 		m.possessive = true
 	}
-	if groupSectors[x.agents[toks[end-1].norm]] && country.Type == schema.Country {
-		name := spanText(toks, m.start, end)
-		m.ent = schema.Entity{ID: schema.EntityID(schema.Group, name), Name: name, Type: schema.Group, Country: country.ID}
+	if sector := x.agents[toks[end-1].norm]; groupSector(sector) {
+		m.ent = collective(spanText(toks, m.start, end), sector, owner)
 	}
+}
+
+// collective is the entity of an unnamed collective, named by its phrase:
+// businesses are organisations, the rest groups.
+func collective(name, sector string, owner schema.Entity) schema.Entity {
+	t := schema.Group
+	if sector == "BUS" {
+		t = schema.Organization
+	}
+	e := schema.Entity{ID: schema.EntityID(t, name), Name: name, Type: t}
+	switch owner.Type {
+	case schema.Country:
+		e.Country = owner.ID
+	case schema.Organization, schema.Group:
+		e.Country = owner.Country
+	}
+	return e
+}
+
+// bareCollective recognises a collective named by a common noun alone, at
+// toks[i]: "insurgents", "peacekeepers", "civilians", "students". Only the
+// sectors that are not the state count (bare "officials" or "troops" name no
+// one), and only the noun is the name; a number or quantifier before it is
+// the event's quantity ("killing at least eight people").
+func (x *Extractor) bareCollective(toks []token, i int) *mention {
+	t := &toks[i]
+	if t.kind != tWord || t.cap && i > 0 || i > 0 && toks[i-1].norm == "-" {
+		return nil
+	}
+	end := i + 1
+	if i+1 < len(toks) && toks[i+1].kind == tWord && !toks[i+1].cap {
+		if s := x.agents[t.norm+" "+toks[i+1].norm]; s != "" {
+			end = i + 2 // "migrant workers"
+		}
+	}
+	if end == i+1 && (i+1 < len(toks) && toks[i+1].norm == "-" || x.agents[t.norm] == "") {
+		return nil
+	}
+	head := toks[end-1].norm
+	if end == i+1 && i+1 < len(toks) && toks[i+1].kind == tWord && !toks[i+1].cap && x.agents[head+" "+toks[i+1].norm] != "" {
+		return nil // the first word of a longer agent noun that is a state's: "rebel army" is taken whole below
+	}
+	sector := x.agents[strings.Join(nameKeys(spanText(toks, i, end)), " ")]
+	if !groupSector(sector) || !strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "men") && head != "people" && head != "children" {
+		return nil // a plural noun: "a student" is one person, not a collective
+	}
+	name := strings.ToLower(spanText(toks, i, end))
+	m := &mention{start: i, end: end, kind: mAgent, ent: collective(name, sector, schema.Entity{})}
+	m.possessive = end < len(toks) && toks[end].norm == "'s"
+	return m
+}
+
+// affiliations join a name to an agent noun with a hyphen: "Al-Qaeda-linked
+// rebels", "Iranian-backed militias", "US-led forces".
+var affiliations = set("linked", "backed", "allied", "affiliated", "aligned", "led", "supported", "sponsored", "funded", "trained", "armed", "based", "controlled", "held")
+
+// affiliatedAgent reports an affiliation and an agent noun after mention m,
+// and where the phrase ends: the phrase names a collective of its own.
+func (x *Extractor) affiliatedAgent(toks []token, m *mention) (int, bool) {
+	if !m.resolved() || m.end+2 >= len(toks) || toks[m.end].norm != "-" || !affiliations[toks[m.end+1].norm] {
+		return 0, false
+	}
+	end, ok := x.agentAt(toks, m.end+2)
+	return end, ok && x.agents[toks[end-1].norm] != ""
 }
 
 // agentAt reports whether an agent noun ("forces", "defence company") starts
 // at toks[i], allowing up to two modifiers before it, and where it ends.
 func (x *Extractor) agentAt(toks []token, i int) (int, bool) {
 	for j := i; j < len(toks) && j < i+3; j++ {
-		if toks[j].kind != tWord || toks[j].cap && j > i || prepositions[toks[j].norm] || determiners[toks[j].norm] {
+		if toks[j].kind != tWord || toks[j].cap && j > i || prepositions[toks[j].norm] || determiners[toks[j].norm] ||
+			toks[j].is("and", "or", "but") || auxiliaries[toks[j].norm] {
 			return 0, false
+		}
+		if x.agents[toks[j].norm] == "" && len(x.lex[toks[j].norm]) > 0 {
+			return 0, false // a verb, not a modifier: "Israel and captured hostages"
 		}
 		if x.agents[toks[j].norm] != "" || officeWords[toks[j].norm] {
 			return j + 1, true

@@ -605,15 +605,21 @@ func derivePlaces(codes []countryCode, countries *table, cur *table) *table {
 
 // ---- agents
 
-// Sectors kept from Phoenix.agents.txt: the ones that matter for state and
-// armed actors.
-var agentSectors = map[string]bool{"MIL": true, "GOV": true, "SPY": true, "COP": true, "REB": true, "LEG": true, "JUD": true, "UAF": true, "INS": true, "OPP": true}
+// Sectors kept from Phoenix.agents.txt: the state and armed actors' (MIL,
+// GOV, SPY, COP, LEG, JUD; REB, UAF, INS, OPP), and the civilian collectives
+// that news names as actors and victims: civilians and people (CVL, PPL),
+// students (EDU), journalists (MED), workers (LAB), businesses (BUS),
+// refugees (REF), criminals (CRM), clergy and believers (REL),
+// non-governmental and human-rights groups (NGO, HRI). Curated rows may add
+// PKO for peacekeepers, who serve an international mission, not their state.
+var agentSectors = map[string]bool{"MIL": true, "GOV": true, "SPY": true, "COP": true, "REB": true, "LEG": true, "JUD": true, "UAF": true, "INS": true, "OPP": true,
+	"CVL": true, "PPL": true, "EDU": true, "MED": true, "LAB": true, "BUS": true, "REF": true, "CRM": true, "REL": true, "NGO": true, "HRI": true}
 
 var agentLine = regexp.MustCompile(`^([^\[{#]+?)\s*(\{[^}]*\})?\s*\[~([A-Z]+)\]`)
 
 // Words that make an agent entry hardware (kept in materiel.tsv instead),
 // a fragment or a misspelling.
-var agentSkip = regexp.MustCompile(`[0-9]|\b(jets?|fighters? (jet|plane|aircraft|bomber)s?|bombers?|drones?|missiles?|planes?|aircrafts?|helicopters?|gunships?|frigates?|destroyers?|corvettes?|cruisers?|battleships?|carriers?|tanks?|humvees?|hmmwvs?|raptors?|hornets?|typhoons?|ospreys?|apaches?|reapers?|predators?|migs?|kfirs?|mirage|falcons?|boats?|vehicles?|uavs?|battlewagons?|warships?|vessels?|ships?|jetfighters?|artillery|artilleries|attack crafts?|fuerzas|especiales|offcials?|provincal|privitization|monarcy|milita|militas|dfense|minsters?|authorits?|gendermaries?|gendarmery|soldiery|soldieries|weekend|lawgivers?|promulgators?|assemblages?|conveyancers?|pleaders?|stipendiar(y|ies)|gunslingers?|privateers?|polity|polities|secretariates?|praesidiums?|federale|chanceries|chancery|consistor(y|ies)|echelons?|phalanx(es)?|hospitals?|tourism|tourist|patent|postal|fire|firefighters?|telecommunication|televisions?|medias|dailies|daily|newspapers?|publishers?|editors?|journalists?|reporters?|nurses?|students?|clique|cliques|machines?|leds?|sources|barracks|garrisons?|positions?|presences?|stated-owneds|state-owneds)\b`)
+var agentSkip = regexp.MustCompile(`[0-9]|\b(jets?|fighters? (jet|plane|aircraft|bomber)s?|bombers?|drones?|missiles?|planes?|aircrafts?|helicopters?|gunships?|frigates?|destroyers?|corvettes?|cruisers?|battleships?|carriers?|tanks?|humvees?|hmmwvs?|raptors?|hornets?|typhoons?|ospreys?|apaches?|reapers?|predators?|migs?|kfirs?|mirage|falcons?|boats?|vehicles?|uavs?|battlewagons?|warships?|vessels?|ships?|jetfighters?|artillery|artilleries|attack crafts?|fuerzas|especiales|offcials?|provincal|privitization|monarcy|milita|militas|dfense|minsters?|authorits?|gendermaries?|gendarmery|soldiery|soldieries|weekend|lawgivers?|promulgators?|assemblages?|conveyancers?|pleaders?|stipendiar(y|ies)|gunslingers?|privateers?|polity|polities|secretariates?|praesidiums?|federale|chanceries|chancery|consistor(y|ies)|echelons?|phalanx(es)?|hospitals?|tourism|tourist|patent|postal|fire|firefighters?|telecommunication|televisions?|medias|dailies|daily|newspapers?|publishers?|editors?|clique|cliques|machines?|leds?|sources|barracks|garrisons?|positions?|presences?|stated-owneds|state-owneds)\b`)
 
 var uncountable = map[string]bool{
 	"personnel": true, "intelligence": true, "police": true, "naval": true, "infantry": true, "enforcement": true,
