@@ -10,9 +10,10 @@ import (
 type doc struct {
 	art         *schema.Article
 	sents       []*sentence
-	seen        map[string]int  // entity ID → mentions of it resolved without ambiguity
-	attributors []string        // who said things, in order: for "the official"
-	roles       map[string]bool // roles already stated in the article
+	seen        map[string]int          // entity ID → mentions of it resolved without ambiguity
+	attributors []string                // who said things, in order: for "the official"
+	roles       map[string]bool         // roles already stated in the article
+	latest      map[string]schema.Event // "predicate|subject ID" → the latest settled event
 }
 
 // A sentence with its tokens, mentions and clauses.
@@ -30,7 +31,7 @@ type sentence struct {
 }
 
 func (x *Extractor) analyze(a *schema.Article) *doc {
-	d := &doc{art: a, seen: map[string]int{}, roles: map[string]bool{}}
+	d := &doc{art: a, seen: map[string]int{}, roles: map[string]bool{}, latest: map[string]schema.Event{}}
 	paras := paragraphs(a.Text)
 	if t := strings.TrimSpace(a.Title); t != "" && (len(paras) == 0 || !strings.Contains(paras[0], t)) {
 		paras = append([]string{t}, paras...)

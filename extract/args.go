@@ -228,6 +228,12 @@ func (x *Extractor) takeArgument(s *sentence, m *mention, fr *frame, info *schem
 		return false
 	}
 	e := slotEntity(m, info.Object)
+	if (fr.rule == "nominal" || fr.rule == "membership-list-clause") && prep != "" && locativePreps[prep] && m.ent.Type != schema.Person {
+		return false // "strikes in Iraq": where they were, not whom they hit
+	}
+	if info.Object != schema.SlotPlace && (prep == "near" || prep == "outside" || prep == "around" || prep == "off") {
+		return false // "attacked a tanker near Yemen": where, not whom; but "reconquer territory around Kursk" takes Kursk
+	}
 	if e.IsZero() || prep == "by" || (info.Object == schema.SlotActor && prep != "" && prep != "with" && prep != "to" && prep != "against" && prep != "on") {
 		return false
 	}
@@ -255,6 +261,22 @@ func memberOf(s *sentence, m *mention) *mention {
 	}
 	return n
 }
+
+// memberHeads before "of" name part of the actor after it: "leaders of
+// Hamas" act for Hamas, so the preposition that governs the phrase is the one
+// before "leaders".
+var memberHeads = set("leaders", "leader", "members", "member", "officials", "representatives", "envoys",
+	"delegates", "commanders", "fighters", "militants", "units", "elements", "operatives")
+
+// lowerModifier reports a lower-case content word at j: no name, preposition,
+// determiner or auxiliary.
+func lowerModifier(s *sentence, j int) bool {
+	t := &s.toks[j]
+	return t.kind == tWord && !t.cap && s.at[j] < 0 && !prepositions[t.norm] && !determiners[t.norm] && !auxiliaries[t.norm] && t.norm != "to"
+}
+
+// locativePreps introduce where a nominal event happened.
+var locativePreps = set("in", "near", "at", "inside", "across", "outside", "around", "throughout")
 
 // coordinatedObjects returns the entities joined to object mention m by
 // "and", "or" or commas: "attacks on Aleppo and Daraya".
@@ -321,10 +343,13 @@ func prepBefore(s *sentence, m *mention) string {
 		for j >= 0 && (determiners[s.toks[j].norm] || s.toks[j].kind == tNumber || s.mentionAt(j) != nil && s.mentionAt(j).kind == mDemonym) {
 			j--
 		}
-		if j < 1 || s.toks[j].norm != "of" || !(quantifiers[s.toks[j-1].norm] || s.toks[j-1].kind == tNumber || s.toks[j-1].is("more", "several", "scores")) {
+		if j < 1 || s.toks[j].norm != "of" || !(quantifiers[s.toks[j-1].norm] || memberHeads[s.toks[j-1].norm] || s.toks[j-1].kind == tNumber || s.toks[j-1].is("more", "several", "scores")) {
 			break
 		}
 		j -= 2
+		for j > 0 && j >= m.start-6 && lowerModifier(s, j) && lowerModifier(s, j-1) {
+			j-- // "exiled leaders of": a modifier
+		}
 	}
 	if j >= 0 && prepositions[s.toks[j].norm] {
 		return s.toks[j].norm

@@ -66,9 +66,15 @@ func (x *Extractor) Extract(a *schema.Article) []schema.Event {
 	d := x.analyze(a)
 	var out []schema.Event
 	for _, s := range d.sents {
+		n := len(out)
 		out = append(out, x.sentenceEvents(d, s)...)
 		out = append(out, x.roleEvents(d, s)...)
 		out = append(out, x.membershipList(d, s)...)
+		for _, e := range out[n:] {
+			if !e.Negated && !e.Hedged && !e.Object.IsZero() {
+				d.latest[string(e.Predicate)+"|"+e.Subject.ID] = e
+			}
+		}
 	}
 	return out
 }

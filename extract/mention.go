@@ -248,8 +248,8 @@ func (x *Extractor) attachModifiers(toks []token, ms []*mention) []*mention {
 			m.possessive = end < len(toks) && toks[end].norm == "'s"
 			continue
 		}
-		countryModifier := m.kind == mName && m.ent.Type == schema.Country && !m.possessive  // "US officials"
-		orgModifier := m.kind == mName && m.ent.Type == schema.Organization && !m.possessive // "UN peacekeepers"
+		countryModifier := m.kind == mName && m.ent.Type == schema.Country && !m.possessive                                  // "US officials"
+		orgModifier := m.kind == mName && (m.ent.Type == schema.Organization || m.ent.Type == schema.Group) && !m.possessive // "UN peacekeepers", "Houthi rebels"
 		if m.kind != mDemonym && !(m.possessive && m.ent.Type == schema.Country) && !countryModifier && !orgModifier {
 			continue
 		}
@@ -304,15 +304,16 @@ func groupSector(sector string) bool { return sector != "" && !stateSectors[sect
 
 // makeAgent turns a demonym, country or organisation and the agent noun
 // after it into one acting mention: the country or organisation itself for
-// state sectors, or a collective named by the phrase ("Syrian rebels",
-// "Russia's arms makers", "UN peacekeepers") for the others.
+// state sectors and for armed groups ("Hamas fighters"), or a collective
+// named by the phrase ("Syrian rebels", "Russia's arms makers", "UN
+// peacekeepers") for the others.
 func (x *Extractor) makeAgent(toks []token, m *mention, from, end int) {
 	owner := m.ent
 	m.kind, m.end, m.possessive = mAgent, end, false
 	if end < len(toks) && toks[end].norm == "'s" {
 		m.possessive = true
 	}
-	if sector := x.agents[toks[end-1].norm]; groupSector(sector) {
+	if sector := x.agents[toks[end-1].norm]; groupSector(sector) && owner.Type != schema.Group {
 		m.ent = collective(spanText(toks, m.start, end), sector, owner)
 	}
 }

@@ -9,10 +9,16 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 	info := tf.pred.Info()
 	fr := &frame{pred: tf.pred, rule: "nominal", conf: 0.7, last: f.end - 1}
 	i := f.end
-	if len(tf.particles) == 0 && i < len(s.toks) && s.toks[i].is("of", "on", "against", "to", "with") {
-		i++
+	switch {
+	case len(tf.particles) > 0:
+		x.objectsRight(s, i, fr, info)
+	case i < len(s.toks) && s.toks[i].is("of", "on", "against", "to", "with"):
+		x.objectsRight(s, i+1, fr, info)
+	default:
+		// a bare noun governs no object of its own: "conducted strikes in
+		// Iraq" says where, "deliveries reached Russia" is another verb's
+		fr.location = locationAfter(s, i, fr)
 	}
-	x.objectsRight(s, i, fr, info)
 	if m := possessorBefore(s, f.i); m != nil {
 		fr.subjects = []*mention{m}
 	} else if lv := lightVerbBefore(s, f.i); lv >= 0 {

@@ -152,8 +152,12 @@ func (x *Extractor) membershipList(d *doc, s *sentence) []schema.Event {
 			continue
 		}
 		var out []schema.Event
-		for _, m := range listAfter(s, i+1) {
+		members := listAfter(s, i+1)
+		for _, m := range members {
 			out = appendRole(out, d, s, m.ent, "member_of", org.ent, "membership-list", spanText(s.toks, org.start, org.end)+" … "+s.toks[i].text)
+		}
+		if len(members) > 0 {
+			out = append(out, x.listClauseEvents(d, s, org, i, members)...)
 		}
 		return out
 	}
@@ -196,6 +200,48 @@ func listAfter(s *sentence, i int) []*mention {
 	}
 	if len(out) < 2 {
 		return nil
+	}
+	return out
+}
+
+// listClauseEvents reads the relative clause of a membership list: in
+// "Coalition nations which have conducted strikes in Iraq include A, B and
+// C", each of A, B and C conducted strikes in Iraq. A nominal event without
+// its object ("strikes") takes the object of the organisation's latest event
+// of that predicate in the article: the strikes the release is about.
+func (x *Extractor) listClauseEvents(d *doc, s *sentence, org *mention, inc int, members []*mention) []schema.Event {
+	rel := org.end + 1
+	if rel >= inc || !s.toks[rel].is("which", "that", "who") {
+		return nil
+	}
+	sub := *s // the clause alone, so that no listed name is taken as an object
+	sub.toks, sub.at, sub.clause, sub.quoted = s.toks[:inc], s.at[:inc], s.clause[:inc], s.quoted[:inc]
+	var out []schema.Event
+	for _, f := range x.findTriggers(&sub) {
+		if f.i <= rel || f.noun && lightVerbBefore(&sub, f.i) < 0 {
+			continue
+		}
+		tf := f.forms[0]
+		info := tf.pred.Info()
+		if info.Object == schema.SlotThing || !satisfies(&sub, &f, tf.pred) {
+			continue
+		}
+		fr := &frame{pred: tf.pred, rule: "membership-list-clause", conf: 0.7, last: f.end - 1}
+		from := f.end
+		if f.noun && from < inc && s.toks[from].is("of", "on", "against", "to", "with") {
+			from++
+		}
+		x.objectsRight(&sub, from, fr, info)
+		if fr.object.IsZero() && info.Object != schema.SlotNone {
+			if prev, ok := d.latest[string(tf.pred)+"|"+org.ent.ID]; ok {
+				fr.object = prev.Object
+			}
+		}
+		if fr.object.IsZero() && info.Object != schema.SlotNone {
+			continue
+		}
+		fr.subjects = members
+		out = append(out, x.emitObject(d, s, &f, fr, x.modalityOf(d, &sub, f.i), members, fr.object)...)
 	}
 	return out
 }

@@ -128,7 +128,7 @@ func verbContext(s *sentence, i int) bool {
 	}
 	t := &s.toks[j]
 	switch {
-	case s.at[j] >= 0 && indefiniteBefore(s, s.mentionAt(j)):
+	case s.at[j] >= 0 && s.mentionAt(j).kind != mAgent && indefiniteBefore(s, s.mentionAt(j)):
 		return false // "an Islamic State target": the name modifies a noun
 	case s.at[j] >= 0 && j == i-1 && strings.HasSuffix(s.toks[i].norm, "ing") && (s.mentionAt(j).kind == mThing || s.mentionAt(j).kind == mDemonym):
 		return false // "tank shelling", "Russian shelling": a noun
