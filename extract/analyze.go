@@ -39,7 +39,7 @@ func (x *Extractor) analyze(a *schema.Article) *doc {
 	for p, para := range paras {
 		for _, text := range splitSentences(para) {
 			s := &sentence{text: text, index: len(d.sents), para: p, toks: tokenize(text)}
-			s.ments = x.findMentions(s.toks)
+			s.ments = dropDateline(s.toks, x.findMentions(s.toks))
 			s.index2()
 			s.clauses()
 			s.quotes()
@@ -79,9 +79,12 @@ func (s *sentence) clauses() {
 	s.clause = make([]int, len(s.toks))
 	c, paren := 0, false
 	initialSub := len(s.toks) > 0 && (subordinators[s.toks[0].norm] || s.toks[0].is("despite", "during", "after", "before", "as"))
+	dateline := datelineEnd(s.toks)
 	for i := range s.toks {
 		t := &s.toks[i]
 		switch {
+		case i == dateline:
+			c++ // "CAIRO --": the story starts here
 		case t.norm == "--" || t.norm == "(" || t.norm == ")":
 			paren = !paren && t.norm != ")"
 			s.clause[i] = -1
@@ -126,4 +129,34 @@ func (s *sentence) quotes() {
 		}
 		s.quoted[i] = in
 	}
+}
+
+// dropDateline removes the mentions of a dateline ("CAIRO —", "GAZA CITY,
+// Palestinian Territories:"): where the story was filed, not who acted.
+func dropDateline(toks []token, ms []*mention) []*mention {
+	end := datelineEnd(toks)
+	if end < 0 {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		if m.start >= end {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// datelineEnd returns the index of the dash or colon that ends a dateline
+// at the start of toks, or -1.
+func datelineEnd(toks []token) int {
+	if len(toks) == 0 || !toks[0].upper || len(toks[0].norm) < 2 {
+		return -1
+	}
+	for j := 1; j < len(toks) && j < 8; j++ {
+		if toks[j].norm == "--" || toks[j].norm == ":" {
+			return j
+		}
+	}
+	return -1
 }

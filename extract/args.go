@@ -37,8 +37,11 @@ func (x *Extractor) subjects(s *sentence, i int, speech bool) []*mention {
 			continue
 		}
 		j = m.start
-		if m.possessive {
+		if m.possessive && !inPP(s, m) && !punctBetween(s, m.end, i) && !possessorInPP(s, m) {
 			return nil // "Russia's allies appeared reluctant …": the actor is the allies
+		}
+		if m.possessive {
+			continue // "a part of Syria's second city": a possessor is no subject
 		}
 		if !m.actor() || inPP(s, m) && !clauseAfterConjunction(s, m, i) || s.clause[m.start] < 0 {
 			continue
@@ -68,6 +71,27 @@ func clauseAfterConjunction(s *sentence, m *mention, i int) bool {
 		}
 	}
 	return true
+}
+
+// possessorInPP reports a possessor whose noun phrase is a preposition's
+// object: "in northwestern Syria's Idlib province".
+func possessorInPP(s *sentence, m *mention) bool {
+	j := m.start - 1
+	for j >= 0 && (determiners[s.toks[j].norm] || lowerModifier(s, j) && !s.toks[j].is("and", "or")) {
+		j--
+	}
+	return j >= 0 && prepositions[s.toks[j].norm]
+}
+
+// punctBetween reports punctuation in toks[i:j]: a possessor that far
+// from the verb is not its subject's.
+func punctBetween(s *sentence, i, j int) bool {
+	for k := i; k < j && k < len(s.toks); k++ {
+		if s.toks[k].kind == tPunct && s.toks[k].norm != "'s" && s.toks[k].norm != "-" {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeAntecedent returns the actor a relative clause hangs from: "the
@@ -228,6 +252,9 @@ func (x *Extractor) takeArgument(s *sentence, m *mention, fr *frame, info *schem
 		return false
 	}
 	e := slotEntity(m, info.Object)
+	if m.kind == mAgent && m.ent.Type == schema.Group && fr.quantity == nil && !e.IsZero() {
+		defer func() { fr.quantity = quantityAround(s, m) }() // "killing at least eight people"
+	}
 	if (fr.rule == "nominal" || fr.rule == "membership-list-clause") && prep != "" && locativePreps[prep] && m.ent.Type != schema.Person {
 		return false // "strikes in Iraq": where they were, not whom they hit
 	}

@@ -229,6 +229,9 @@ func (x *Extractor) passiveFrame(s *sentence, f *found, fr *frame, info *schema.
 		break
 	}
 	if len(fr.subjects) == 0 {
+		fr.subjects = x.agentOfAttack(s, f)
+	}
+	if len(fr.subjects) == 0 {
 		return nil
 	}
 	theme := x.themeLeft(s, f.i)
@@ -247,6 +250,28 @@ func (x *Extractor) passiveFrame(s *sentence, f *found, fr *frame, info *schema.
 		x.objectsRight(s, f.end, fr, info) // "supplied to Russia by North Korea", "supplied with drones"
 	}
 	return validFrame(fr, info)
+}
+
+// agentOfAttack reads the agent of a passive from the attack it happened
+// in: "were killed in Israeli tank shelling", "was wounded in a Russian
+// missile strike" (Israel, Russia).
+func (x *Extractor) agentOfAttack(s *sentence, f *found) []*mention {
+	for j := f.end; j < len(s.toks) && j < f.end+3; j++ {
+		if !s.toks[j].is("in", "by", "during") {
+			continue
+		}
+		for k := j + 1; k < len(s.toks) && k < j+7 && s.sameClause(f.i, k); k++ {
+			for _, tf := range x.lex[s.toks[k].norm] {
+				if tf.noun && tf.pred.Info().Family == "attacks" {
+					if m := possessorBefore(s, k); m != nil && m.start > j {
+						return []*mention{m}
+					}
+				}
+			}
+		}
+		return nil
+	}
+	return nil
 }
 
 // themeLeft finds the passive theme: the nearest mention before the verb in

@@ -23,6 +23,7 @@ func TestFixturePages(t *testing.T) {
 			"Tunisian militants -fights-> Tunisia [hedged]",      // "with the goal of returning home to fight the Tunis government"
 			"Tunisian militants -member_of-> jihadists [hedged]", // "Tunisian militants who may have joined the jihadists in Libya"
 			"United States -aids-> Tunisia [hedged]",             // "was willing to assist Tunisian authorities"
+			"gunmen -kills-> people",                             // "CAIRO — Gunmen opened fire on visitors …, killing at least 19 people"
 		}},
 		{"heraldsun-surveillance-2015.html", nil},
 		{"wikimedia-turkey-2020.html", nil},

@@ -342,7 +342,7 @@ func collective(name, sector string, owner schema.Entity) schema.Entity {
 // the event's quantity ("killing at least eight people").
 func (x *Extractor) bareCollective(toks []token, i int) *mention {
 	t := &toks[i]
-	if t.kind != tWord || t.cap && i > 0 || i > 0 && toks[i-1].norm == "-" {
+	if t.kind != tWord || t.cap && i > 0 && !toks[i-1].is("--", ":", `"`, "“") || i > 0 && toks[i-1].norm == "-" {
 		return nil
 	}
 	end := i + 1

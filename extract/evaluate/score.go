@@ -143,7 +143,7 @@ func matchIndex(evs []schema.Event, used []bool, exp Expected, names map[string]
 		if used[k] || devPredicate(ev.Predicate) != exp.Predicate || ev.Negated != exp.Negated {
 			continue
 		}
-		obj := ev.Object
+		obj := counted(ev.Object, ev.Quantity)
 		if obj.IsZero() {
 			obj = ev.Recipient
 		}
@@ -159,6 +159,18 @@ func matchIndex(evs []schema.Event, used []bool, exp Expected, names map[string]
 		return k
 	}
 	return -1
+}
+
+// counted gives a collective the count the text gives it as another name:
+// "killing at least eight people" extracts the group "people" with the
+// quantity "at least eight", which the development set names "at least
+// eight people".
+func counted(e schema.Entity, q *schema.Quantity) schema.Entity {
+	if q == nil || q.Text == "" || e.Type != schema.Group {
+		return e
+	}
+	e.Aliases = append(append([]string(nil), e.Aliases...), q.Text+" "+e.Name)
+	return e
 }
 
 // modality scores recipient, attribution, hedging and negation of a match.
