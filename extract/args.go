@@ -9,12 +9,17 @@ import (
 var quantifiers = set("half", "some", "many", "most", "all", "part", "much", "bulk", "majority",
 	"thousands", "millions", "hundreds", "dozens", "number", "third", "quarter", "share", "none", "one")
 
+// personTitles are titles written before names.
+var personTitles = set("mr", "mrs", "ms", "dr", "sir", "dame", "gen", "lt", "col", "capt", "maj", "sgt", "adm", "cdr",
+	"sen", "rep", "gov", "amb", "commodore", "brigadier", "marshal", "sheikh", "ayatollah", "pope", "cardinal")
+
 // inPP reports whether a mention is the object of a preposition
 // ("to Pyongyang", "in Ukraine"): such mentions are not subjects.
 func inPP(s *sentence, m *mention) bool {
 	j := m.start - 1
-	for j >= 0 && (determiners[s.toks[j].norm] || s.toks[j].is("eastern", "western", "northern", "southern", "central")) {
-		j--
+	for j >= 0 && (determiners[s.toks[j].norm] || s.toks[j].is("eastern", "western", "northern", "southern", "central") ||
+		s.toks[j].cap && (officeWords[s.toks[j].norm] || personTitles[s.toks[j].norm]) || s.toks[j].norm == "." && j > 0 && personTitles[s.toks[j-1].norm]) {
+		j-- // "with President Michel Suleiman", "with Gen. Petraeus"
 	}
 	if j < 0 || !prepositions[s.toks[j].norm] {
 		return false

@@ -19,6 +19,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/extract/gazetteer"
@@ -30,9 +31,10 @@ type Extractor struct {
 	gaz    *gazetteer.Gazetteer
 	trie   *trie
 	lex    lexicon
-	agents map[string]string           // agent noun → sector
-	titles map[string]bool             // lower-case titles: "president", "prime minister"
-	places map[string]*gazetteer.Entry // lower-case place name → place
+	agents map[string]string             // agent noun → sector
+	titles map[string]bool               // lower-case titles: "president", "prime minister"
+	places map[string]*gazetteer.Entry   // lower-case place name → place
+	headed map[string][]*gazetteer.Entry // description head ("coalition") → organisations whose name bears it
 }
 
 // New returns an extractor over the given gazetteer (gazetteer.Default() when nil).
@@ -53,9 +55,15 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 	for _, t := range g.Titles {
 		x.titles[strings.Join(nameKeys(t), " ")] = true
 	}
+	x.headed = map[string][]*gazetteer.Entry{}
 	for _, n := range g.Names {
 		if n.Entity.Type == schema.Place && n.Kind == gazetteer.Proper {
 			x.places[strings.Join(nameKeys(n.Text), " ")] = n.Entity
+		}
+		for h := range namedHeads {
+			if (n.Entity.Type == schema.Organization || n.Entity.Type == schema.Group) && bearsName(n.Entity.Entity, h) && !slices.Contains(x.headed[h], n.Entity) {
+				x.headed[h] = append(x.headed[h], n.Entity)
+			}
 		}
 	}
 	return x

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/extract/gazetteer"
@@ -93,6 +94,7 @@ func (x *Extractor) findMentions(toks []token) []*mention {
 		i = m.end
 	}
 	ms = x.attachModifiers(toks, ms)
+	ms = coordinatedPlaces(toks, ms)
 	markAppositives(toks, ms)
 	for _, m := range ms {
 		m.modifier = m.end+1 < len(toks) && toks[m.end].norm == "-" && toks[m.end+1].kind == tWord && !toks[m.end+1].cap
@@ -450,4 +452,52 @@ func description(toks []token, i int) *mention {
 
 func descriptionTitle(t *token) bool {
 	return t.is("president", "minister", "leader", "secretary", "chancellor", "home", "state")
+}
+
+// coordinatedPlaces types an unknown name coordinated with a known place as
+// a place: "attacks on Aleppo and Daraya", "Jabla and Tartus".
+func coordinatedPlaces(toks []token, ms []*mention) []*mention {
+	var added []*mention
+	for k, m := range ms {
+		if m.ent.Type != schema.Place || m.kind != mName || m.possessive {
+			continue
+		}
+		if m.end+1 < len(toks) && toks[m.end].is("and", "or") && (k+1 == len(ms) || ms[k+1].start > m.end+1) {
+			if n := placeName(toks, m.end+1, ms, k+1); n != nil {
+				added = append(added, n)
+			}
+		}
+		if m.start >= 2 && toks[m.start-1].is("and", "or") && (k == 0 || ms[k-1].end < m.start-1) {
+			j := m.start - 2
+			for j > 0 && toks[j-1].kind == tWord && toks[j-1].cap && !capStopwords[toks[j-1].norm] && m.start-1-j < 3 {
+				j--
+			}
+			if n := placeName(toks, j, ms, k); n != nil && n.end == m.start-1 {
+				added = append(added, n)
+			}
+		}
+	}
+	if len(added) == 0 {
+		return ms
+	}
+	ms = append(ms, added...)
+	slices.SortFunc(ms, func(a, b *mention) int { return a.start - b.start })
+	return ms
+}
+
+// placeName reads one to three capitalised words at toks[i] that no mention
+// covers (the next mention is ms[next]) as the name of a place.
+func placeName(toks []token, i int, ms []*mention, next int) *mention {
+	end := i
+	for end < len(toks) && end-i < 3 && toks[end].kind == tWord && toks[end].cap && !capStopwords[toks[end].norm] && !toks[end].upper {
+		if next < len(ms) && ms[next].start <= end {
+			break
+		}
+		end++
+	}
+	if end == i || end < len(toks) && toks[end].norm == "'s" {
+		return nil
+	}
+	name := spanText(toks, i, end)
+	return &mention{start: i, end: end, kind: mName, ent: schema.Entity{ID: schema.EntityID(schema.Place, name), Name: name, Type: schema.Place}}
 }

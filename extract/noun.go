@@ -50,6 +50,9 @@ func possessorBefore(s *sentence, i int) *mention {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		m := s.mentionAt(j)
 		if m == nil {
+			if s.toks[j].norm == "'s" && j > 0 && s.mentionAt(j-1) != nil {
+				continue // "the Asad regime's escalating attacks"
+			}
 			if s.toks[j].kind != tWord || prepositions[s.toks[j].norm] {
 				return nil
 			}
@@ -109,7 +112,9 @@ var lightVerbs = set("launched", "launch", "launches", "launching", "conducted",
 	"mount", "mounts", "made", "make", "makes", "began", "begin", "begins", "ordered", "order",
 	"orders", "intensified", "stepped", "held", "hold", "holds", "holding", "had", "has", "have",
 	"opened", "open", "opens", "signed", "sign", "signs", "paid", "pay", "pays", "unleashed",
-	"imposed", "impose", "imposes", "announced", "announces", "offered", "offers", "pursued")
+	"imposed", "impose", "imposes", "announced", "announces", "offered", "offers", "pursued",
+	"offering", "offer", "pledged", "pledge", "pledges", "pledging", "extended", "extend", "extends",
+	"extending", "inflicted", "inflicting", "inflict", "inflicts", "launching", "staging", "mounting")
 
 // lightVerbBefore finds a light verb governing the noun at i: within five
 // tokens before it, in its clause, with only determiners, numbers and

@@ -1,6 +1,11 @@
 package extract
 
-import "github.com/geokg/geokg/schema"
+import (
+	"strings"
+
+	"github.com/geokg/geokg/extract/gazetteer"
+	"github.com/geokg/geokg/schema"
+)
 
 // resolve decides ambiguous names and pronouns within the article. A name
 // with several candidates ("Kim") takes the one candidate the article names
@@ -29,6 +34,9 @@ func (x *Extractor) resolve(d *doc) {
 				resolvePronoun(d, i, m)
 			case mDescription:
 				resolveDescription(d, i, m)
+				if !m.resolved() && m.head != "" {
+					x.resolveNamedHead(d, m)
+				}
 			}
 		}
 	}
@@ -112,6 +120,45 @@ func bearsName(e schema.Entity, w string) bool {
 	for _, n := range append([]string{e.Name}, e.Aliases...) {
 		for _, k := range nameKeys(n) {
 			if k == w {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// resolveNamedHead resolves a description such as "the coalition" that no
+// entity named before it fits, to the one gazetteer organisation called so
+// whose name refers to an entity the article names: in an article that
+// names Islamic State, "the global coalition" is the "Global Coalition
+// against Daesh". None, or more than one: it stays unresolved.
+func (x *Extractor) resolveNamedHead(d *doc, m *mention) {
+	var pick *gazetteer.Entry
+	for _, c := range x.headed[m.head] {
+		if !x.refersToSeen(d, c) {
+			continue
+		}
+		if pick != nil && pick != c {
+			return
+		}
+		pick = c
+	}
+	if pick != nil {
+		m.ent, m.resolvedBy = entityOf(pick), "description"
+	}
+}
+
+// refersToSeen reports whether an entry's name or aliases contain the name
+// or an alias of an entity the article names ("Daesh" for Islamic State).
+func (x *Extractor) refersToSeen(d *doc, c *gazetteer.Entry) bool {
+	words := " " + strings.Join(nameKeys(strings.Join(append([]string{c.Name}, c.Aliases...), " ; ")), " ") + " "
+	for id := range d.seen {
+		e, ok := x.gaz.Entity(id)
+		if !ok || e == c || e.Type == schema.Place {
+			continue
+		}
+		for _, n := range append([]string{e.Name}, e.Aliases...) {
+			if k := strings.Join(nameKeys(n), " "); len(k) > 3 && strings.Contains(words, " "+k+" ") {
 				return true
 			}
 		}

@@ -93,7 +93,7 @@ func (r *Report) score(x *extract.Extractor, c *Case) {
 	r.Cases++
 	evs := x.Extract(&schema.Article{URL: "eval:" + c.ID, Text: c.Text, Published: c.published()})
 	r.Extracted += len(evs)
-	names := caseNames(c)
+	names := caseNames(x, c)
 	used := make([]bool, len(evs))
 	for _, exp := range c.Expected {
 		k := matchIndex(evs, used, exp, names)
@@ -188,7 +188,7 @@ func (r *Report) modality(ev *schema.Event, exp Expected, names map[string][]str
 // resolve must be found in the text as that entity.
 func (r *Report) entities(x *extract.Extractor, c *Case) {
 	ms := x.Mentions(c.Text)
-	names := caseNames(c)
+	names := caseNames(x, c)
 	for _, e := range c.Entities {
 		if len(x.Resolve(e.Name)) == 0 {
 			continue // not resolvable: the gazetteer does not know it
@@ -205,11 +205,22 @@ func (r *Report) entities(x *extract.Extractor, c *Case) {
 }
 
 // caseNames maps each case entity's normalised name to all its names.
-func caseNames(c *Case) map[string][]string {
+//
+// geokg's ontology lets a state's government act as the state ("the Asad
+// regime" acts for Syria), so a case entity "Syrian government" also goes by
+// the name of the country its first word names.
+func caseNames(x *extract.Extractor, c *Case) map[string][]string {
 	m := map[string][]string{}
 	for _, e := range c.Entities {
 		all := append([]string{e.Name}, e.Aliases...)
 		all = append(all, e.Mentions...)
+		if w := strings.Fields(e.Name); len(w) == 2 && (w[1] == "government" || w[1] == "regime") {
+			for _, r := range x.Resolve(w[0]) {
+				if r.Type == schema.Country {
+					all = append(all, r.Name)
+				}
+			}
+		}
 		m[norm(e.Name)] = all
 	}
 	return m
