@@ -188,6 +188,9 @@ func (x *Extractor) objectsRight(s *sentence, i int, fr *frame, info *schema.Pre
 		if m.kind == mPronoun || m.modifier || m.end < len(s.toks) && s.toks[m.end].cap && s.toks[m.end].kind == tWord && s.at[m.end] < 0 && !isTimeWord(&s.toks[m.end]) {
 			continue // not "he", not the "Moscow" of "Moscow-based", nor the "UN" of "the UN Board of Inquiry"
 		}
+		if m.kind == mDescription && !m.resolved() && fr.object.IsZero() && info.Object == schema.SlotActor {
+			break // "press the regime to …": an actor we cannot name, but no later one either
+		}
 		if n := memberOf(s, m); n != nil {
 			m = n // "exiled leaders of the Muslim Brotherhood": the Brotherhood
 			j = m.end - 1
@@ -240,6 +243,9 @@ func describedBefore(s *sentence, i, j int) bool {
 // takeArgument puts mention m in the frame's object or recipient slot if it fits.
 func (x *Extractor) takeArgument(s *sentence, m *mention, fr *frame, info *schema.PredicateInfo) bool {
 	prep := prepBefore(s, m)
+	if fr.ownPrep > 0 && prepIndex(s, m) == fr.ownPrep {
+		prep = "" // the trigger's own preposition: "support of Iraq", "pressed for Russia to"
+	}
 	switch {
 	case m.kind == mThing && info.Object == schema.SlotThing && fr.object.IsZero():
 		fr.object = m.ent
@@ -370,6 +376,14 @@ func slotEntity(m *mention, k schema.Slot) schema.Entity {
 // A quantifier's "of" is not it: "sanctions against five more of Russia's
 // arms makers" is governed by "against".
 func prepBefore(s *sentence, m *mention) string {
+	if j := prepIndex(s, m); j >= 0 {
+		return s.toks[j].norm
+	}
+	return ""
+}
+
+// prepIndex returns the index of the preposition governing a mention, or -1.
+func prepIndex(s *sentence, m *mention) int {
 	j := m.start - 1
 	for {
 		for j >= 0 && (determiners[s.toks[j].norm] || s.toks[j].kind == tNumber || s.mentionAt(j) != nil && s.mentionAt(j).kind == mDemonym) {
@@ -384,9 +398,9 @@ func prepBefore(s *sentence, m *mention) string {
 		}
 	}
 	if j >= 0 && prepositions[s.toks[j].norm] {
-		return s.toks[j].norm
+		return j
 	}
-	return ""
+	return -1
 }
 
 // locationAfter finds "in X", "near X", "at X" after the arguments: where it happened.

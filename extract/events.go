@@ -16,6 +16,7 @@ type frame struct {
 	rule      string
 	conf      float64
 	last      int // last token used by the arguments
+	ownPrep   int // index of the trigger's own preposition ("support of", "press for"), 0 when none
 }
 
 // aidNouns after "provide" or "give" make the event aid, not a supply of goods.
@@ -162,11 +163,16 @@ func (x *Extractor) bestFrame(s *sentence, f *found) (*frame, bool) {
 func (x *Extractor) verbFrame(s *sentence, f *found, tf triggerForm) *frame {
 	info := tf.pred.Info()
 	fr := &frame{pred: tf.pred, rule: "active", conf: 0.85, last: f.end - 1}
+	if len(tf.particles) > 0 && prepositions[s.toks[f.end-1].norm] {
+		fr.ownPrep = f.end - 1
+	}
 	if tf.past && isPassive(s, f) {
 		return x.passiveFrame(s, f, fr, info)
 	}
 	fr.subjects = x.subjects(s, f.i, false)
-	if f.i > 0 && s.toks[f.i-1].norm == "to" && len(fr.subjects) == 1 && x.objectOfVerb(s, fr.subjects[0]) {
+	if m := s.mentionAt(f.i - 2); f.i > 1 && s.toks[f.i-1].norm == "to" && m != nil && m.end == f.i-1 && m.actor() && prepBefore(s, m) == "for" {
+		fr.subjects = []*mention{m} // "pressed for Iran to release": Iran releases
+	} else if f.i > 0 && s.toks[f.i-1].norm == "to" && len(fr.subjects) == 1 && x.objectOfVerb(s, fr.subjects[0]) {
 		fr.subjects = x.subjects(s, fr.subjects[0].start, false) // "militants who joined the jihadists … to fight": the militants
 	}
 	if prev := coordinatedVerb(s, f.i); prev != nil {

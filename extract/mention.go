@@ -94,6 +94,7 @@ func (x *Extractor) findMentions(toks []token) []*mention {
 		i = m.end
 	}
 	ms = x.attachModifiers(toks, ms)
+	x.agentsOf(toks, ms)
 	ms = coordinatedPlaces(toks, ms)
 	markAppositives(toks, ms)
 	for _, m := range ms {
@@ -263,8 +264,22 @@ func (x *Extractor) attachModifiers(toks []token, ms []*mention) []*mention {
 			x.makeAgent(toks, m, from, end)
 			continue
 		}
+		if m.kind == mDemonym && m.start > 0 && toks[m.start-1].norm == "the" && m.resolved() && m.ent.Type == schema.Country && nationFollows(toks, m.end) {
+			m.kind = mAgent // "the French previously led": the nation
+			continue
+		}
 		if m.kind == mDemonym && k+1 < len(ms) && ms[k+1].kind == mThing && ms[k+1].start-m.end <= 2 && m.resolved() {
 			ms[k+1].origin = m.ent
+		}
+	}
+	for k := len(ms) - 2; k >= 0; k-- {
+		m, n := ms[k], ms[k+1]
+		if n.kind == mAgent && n.ent.Type == schema.Group && n.ent.Country != "" && !m.possessive && m.end+1 == n.start &&
+			toks[m.end].is("and", "or") && m.resolved() && m.ent.Type == schema.Country && (m.kind == mDemonym || m.kind == mName) {
+			// "US and British activists": the US activists and the British activists
+			noun := spanText(toks, nounStart(toks, n), n.end)
+			m.ent = collective(spanText(toks, m.start, m.end)+" "+noun, x.agents[toks[n.end-1].norm], m.ent)
+			m.kind = mAgent
 		}
 	}
 	out := ms[:0]
@@ -500,4 +515,48 @@ func placeName(toks []token, i int, ms []*mention, next int) *mention {
 	}
 	name := spanText(toks, i, end)
 	return &mention{start: i, end: end, kind: mName, ent: schema.Entity{ID: schema.EntityID(schema.Place, name), Name: name, Type: schema.Place}}
+}
+
+// nounStart returns where the agent noun of collective mention n starts,
+// past its modifier: "activists" in "British activists".
+func nounStart(toks []token, n *mention) int {
+	j := n.end - 1
+	for j > n.start && !toks[j-1].cap && toks[j-1].kind == tWord {
+		j--
+	}
+	return j
+}
+
+// nationFollows reports that the demonym ending before toks[i] is used as a
+// noun, "the French", not as an adjective: what follows is punctuation, an
+// adverb, an auxiliary or a verb.
+func nationFollows(toks []token, i int) bool {
+	if i >= len(toks) || toks[i].kind == tPunct {
+		return true
+	}
+	t := &toks[i]
+	return !t.cap && (auxiliaries[t.norm] || adverb(t) || strings.HasSuffix(t.norm, "ed") || t.is("have", "say", "said", "want", "and"))
+}
+
+// agentsOf makes "the government of Iraq" and "forces of the Asad regime"
+// act for the country named after "of": a state's agent noun, "of", then
+// the country.
+func (x *Extractor) agentsOf(toks []token, ms []*mention) {
+	for _, m := range ms {
+		if m.possessive || m.ent.Type != schema.Country || m.kind != mName && m.kind != mAgent {
+			continue
+		}
+		j := m.start - 1
+		for j >= 0 && determiners[toks[j].norm] {
+			j--
+		}
+		if j < 1 || toks[j].norm != "of" || !stateSectors[x.agents[toks[j-1].norm]] {
+			continue
+		}
+		start := j - 1
+		if start > 0 && determiners[toks[start-1].norm] {
+			start--
+		}
+		m.start, m.kind = start, mAgent
+	}
 }

@@ -13,6 +13,7 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 	case len(tf.particles) > 0:
 		x.objectsRight(s, i, fr, info)
 	case i < len(s.toks) && s.toks[i].is("of", "on", "against", "to", "with"):
+		fr.ownPrep = i
 		x.objectsRight(s, i+1, fr, info)
 	default:
 		// a bare noun governs no object of its own: "conducted strikes in
@@ -21,7 +22,10 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 	}
 	if m := possessorBefore(s, f.i); m != nil {
 		fr.subjects = []*mention{m}
-	} else if lv := lightVerbBefore(s, f.i); lv >= 0 {
+	} else if lv := lightVerbBefore(s, f.i); lv >= 0 || tf.pred == schema.Predicate("sanctions") && reversalBefore(s, f.i) >= 0 {
+		if r := reversalBefore(s, f.i); tf.pred == schema.Predicate("sanctions") && r >= 0 {
+			lv, fr.pred = r, "eases_sanctions" // "agreed to lift the sanctions on Iran"
+		}
 		fr.subjects = x.subjects(s, lv, false) // "the United States launched an air strike against …"
 		if prev := coordinatedVerb(s, lv); prev != nil {
 			fr.subjects = prev
@@ -30,6 +34,10 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 	}
 	if len(fr.subjects) == 0 {
 		fr.subjects = x.agentAfter(s, fr.last+1)
+	}
+	if len(fr.subjects) == 0 && possessivePronounBefore(s, f.i) {
+		fr.subjects = clauseSubject(s, f.i) // "the UK remains steadfast in its support of Iraq"
+		fr.rule, fr.conf = "nominal-possessive", 0.7
 	}
 	if len(fr.subjects) == 0 && temporalBefore(s, f.i) {
 		fr.subjects = clauseSubject(s, f.i) // "X held talks with Y during a visit to Beirut"
@@ -130,6 +138,41 @@ func lightVerbBefore(s *sentence, i int) int {
 		}
 	}
 	return -1
+}
+
+// reversals undo what the noun after them names: "lift the sanctions".
+var reversals = set("lift", "lifts", "lifted", "lifting", "ease", "eases", "eased", "easing", "remove", "removes",
+	"removed", "removing", "suspend", "suspends", "suspended", "suspending", "scrap", "scraps", "scrapped",
+	"scrapping", "relax", "relaxes", "relaxed", "relaxing", "end", "ends", "ended", "ending", "waive", "waived", "waives")
+
+// reversalBefore finds a reversal verb governing the noun at i, as
+// lightVerbBefore finds light verbs, or -1.
+func reversalBefore(s *sentence, i int) int {
+	for j := i - 1; j >= 0 && j >= i-4 && s.sameClause(i, j); j-- {
+		t := &s.toks[j]
+		if reversals[t.norm] && !t.cap {
+			return j
+		}
+		if t.kind == tPunct || s.at[j] >= 0 || prepositions[t.norm] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// possessivePronounBefore reports "its", "their" before a noun trigger,
+// with at most two modifiers between.
+func possessivePronounBefore(s *sentence, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		t := &s.toks[j]
+		if t.is("its", "their") {
+			return true
+		}
+		if t.kind != tWord || t.cap || s.at[j] >= 0 || prepositions[t.norm] || determiners[t.norm] {
+			return false
+		}
+	}
+	return false
 }
 
 // temporalBefore reports a noun in a temporal phrase: "during a surprise

@@ -33,7 +33,8 @@ var (
 		"appears", "appeared", "apparently", "reportedly", "allegedly", "alleged", "may", "might",
 		"could", "possibly", "probably", "likely", "suspected", "rumoured", "rumored", "reported",
 		"purportedly", "seemingly", "seems", "seem", "suggest", "suggests", "suggested", "thought")
-	intents = set("will", "would", "plans", "plan", "planned", "planning", "intends", "intend",
+	intents = set("urged", "urges", "urge", "pressed", "presses", "demanded", "demands", "demand", "asked", "asks", // a request is not a fact
+		"will", "would", "plans", "plan", "planned", "planning", "intends", "intend",
 		"intended", "wants", "want", "wanted", "seeks", "seek", "seeking", "sought", "aims", "aim",
 		"aiming", "hopes", "hope", "hoping", "expected", "expects", "promised", "pledged", "vowed",
 		"agreed", "offered", "threatened", "ready", "prepared", "willing", "set", "going", "try",

@@ -14,6 +14,7 @@ var scoringName = map[schema.Predicate]string{
 	"ships":           "supplies",
 	"signs_agreement": "signs_agreement_with",
 	"deploys":         "deploys_to",
+	"eases_sanctions": "eases_sanctions_on",
 }
 
 func devPredicate(p schema.Predicate) string {
