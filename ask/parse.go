@@ -64,6 +64,7 @@ const (
 	meetVerbs   = `(?:meets|met|meet|meet with|met with|visited|visits|visit|talked to|talked with|spoke with|spoke to|hosted|hosts|host|talk to|talk with)`
 	captureVerb = `(?:captured|captures|capture|seized|seizes|seize|took|taken|take|occupied|occupies|occupy|annexed|annex|annexes)`
 	sanctVerbs  = `(?:sanctions|sanctioned|sanction|sanctioning|embargoes|blacklisted)`
+	easeVerbs   = `(?:lifted|lifts|lift|eased|eases|ease|suspended|suspends|suspend|relaxed|relaxes|relax|waived|waives|waive)`
 	leadVerbs   = `(?:leads|led|lead|heads|headed|head|runs|ran|run|commands|commanded|command|chairs|chair)`
 	who         = `(?:who|which countries|which country|which states|which groups|which leaders|which people)`
 	aux         = `(?:does|did|do|has|have|is|are|was|were)`
@@ -91,6 +92,7 @@ var rules = []rule{
 	r(`(?:who|whom|what|which places|which cities|which countries)\s+`+aux+`\s+(.+?)\s+`+attackVerbs, FormWhomActs, "attacks"),
 	r(`(?:which|what)\s+(?:cities|places|towns|territory|territories|regions|villages)(?:\s+or\s+(?:cities|places|towns))?\s+`+aux+`\s+(.+?)\s+`+captureVerb, FormWhomActs, "captures"),
 	r(`what\s+`+aux+`\s+(.+?)\s+`+captureVerb, FormWhomActs, "captures"),
+	r(who+`\s+(?:has\s+|have\s+)?`+easeVerbs+`\s+(?:the\s+)?sanctions\s+(?:on|against)\s+(.+?)`, FormWhoActsOn, "eases_sanctions"),
 	r(who+`\s+(?:is\s+|are\s+|has\s+|have\s+)?`+sanctVerbs+`\s+(.+?)`, FormWhoActsOn, "sanctions"),
 	r(`(?:who|whom|which countries)\s+`+aux+`\s+(.+?)\s+`+sanctVerbs, FormWhomActs, "sanctions"),
 	r(`who\s+(?:is\s+)?`+leadVerbs+`\s+(.+?)`, FormWhoActsOn, "leads"),
@@ -112,7 +114,8 @@ const Examples = `  who supplies Russia?               what does North Korea sup
   who met Kim Jong Un?               who did Putin meet?
   who attacks Kharkiv?               whom does Ukraine attack?
   which cities did Russia capture?   who are Kim Jong Un's allies?
-  who sanctions Iran?                who leads Russia? / what does Putin lead?
+  who sanctions Iran?                who lifted sanctions on Syria?
+  who leads Russia? / what does Putin lead?
   where is Pokrovsk?                 what happened between Putin and Kim?
   how is Iran connected to North Korea?
   tell me about Kim Jong Un          timeline of North Korea`

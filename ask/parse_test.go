@@ -33,6 +33,8 @@ func TestParse(t *testing.T) {
 		{"who are the partners of Japan?", FormCounterpart, "cooperates", "Japan", "", false},
 		{"who is Iran allied with?", FormCounterpart, "cooperates", "Iran", "", false},
 		{"who sanctions Iran?", FormWhoActsOn, "sanctions", "Iran", "", false},
+		{"who lifted the sanctions on Syria?", FormWhoActsOn, "eases_sanctions", "Syria", "", false},
+		{"who has eased sanctions against Iran?", FormWhoActsOn, "eases_sanctions", "Iran", "", false},
 		{"whom has the EU sanctioned?", FormWhomActs, "sanctions", "EU", "", false},
 		{"who leads Russia?", FormWhoActsOn, "leads", "Russia", "", false},
 		{"who is the leader of North Korea?", FormWhoActsOn, "leads", "North Korea", "", false},

@@ -102,6 +102,8 @@ func TestExtractSentences(t *testing.T) {
 			[]string{"United Kingdom -sanctions-> Iran"}},
 		{"the trigger's own preposition", "Macron pressed for Iran to release the prisoners.",
 			[]string{"Emmanuel Macron -urges-> Iran", "Iran -releases-> prisoners [hedged]"}},
+		{"'States' in a name is no speech verb, and a verb before a nominal is no possessor", "The United States lifted the sanctions on Syria.",
+			[]string{"United States -eases_sanctions-> Syria"}},
 		{"bare nominal says where, not whom", "Turkey conducted strikes in Syria.", nil},
 		{"members of a listing relative clause act", "NATO forces carried out strikes against Serbia. NATO members that conducted strikes in Kosovo include Italy, Spain and Norway.",
 			[]string{"NATO -attacks-> Serbia", "Italy -member_of-> NATO", "Spain -member_of-> NATO", "Norway -member_of-> NATO",

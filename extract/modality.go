@@ -64,7 +64,7 @@ func (x *Extractor) attribution(d *doc, s *sentence, i int) (string, bool) {
 		return s.speaker, false
 	}
 	for j, t := range s.toks {
-		if j == i || !speechVerbs[t.norm] || s.quoted[j] || t.norm == "according" || j > 0 && beForms[s.toks[j-1].norm] {
+		if j == i || !speechVerbs[t.norm] || s.quoted[j] || s.at[j] >= 0 || t.norm == "according" || j > 0 && beForms[s.toks[j-1].norm] {
 			continue // "is believed to", "was reported": a hedge without a speaker
 		}
 		if j < i && governs(s, j, i) || j > i && trailing(s, j) {

@@ -61,8 +61,8 @@ func possessorBefore(s *sentence, i int) *mention {
 			if s.toks[j].norm == "'s" && j > 0 && s.mentionAt(j-1) != nil {
 				continue // "the Asad regime's escalating attacks"
 			}
-			if s.toks[j].kind != tWord || prepositions[s.toks[j].norm] {
-				return nil
+			if t := &s.toks[j]; t.kind != tWord || prepositions[t.norm] || determiners[t.norm] || lightVerbs[t.norm] || reversals[t.norm] || auxiliaries[t.norm] {
+				return nil // "the United States lifted the sanctions": no possessor
 			}
 			continue
 		}
