@@ -173,6 +173,10 @@ func (x *Extractor) objectsRight(s *sentence, i int, fr *frame, info *schema.Pre
 			if s.toks[j].is("and", "but") && j+1 < len(s.toks) && startsPredicate(s, j+1) {
 				break // "condemned the attack and said …": a second verb, not more object
 			}
+			if s.toks[j].norm == "to" && j > i && fr.object.IsZero() && info.Object == schema.SlotActor && j+1 < len(s.toks) &&
+				s.toks[j+1].kind == tWord && !s.toks[j+1].cap && !determiners[s.toks[j+1].norm] && !isNumberWord(s.toks[j+1].norm) && s.at[j+1] < 0 {
+				break // "press the regime to cease airstrikes against …": the object came before "to"
+			}
 			if s.toks[j].norm == "," && info.Object != schema.SlotThing && fr.object.IsZero() && j > i && !describedBefore(s, i, j) {
 				break // "…, he added": an actor object does not lie past a comma
 			}
@@ -386,8 +390,13 @@ func prepBefore(s *sentence, m *mention) string {
 func prepIndex(s *sentence, m *mention) int {
 	j := m.start - 1
 	for {
-		for j >= 0 && (determiners[s.toks[j].norm] || s.toks[j].kind == tNumber || s.mentionAt(j) != nil && s.mentionAt(j).kind == mDemonym) {
+		for j >= 0 && (determiners[s.toks[j].norm] || s.toks[j].kind == tNumber || isNumberWord(s.toks[j].norm) || s.mentionAt(j) != nil && s.mentionAt(j).kind == mDemonym) {
 			j--
+		}
+		if j >= 1 && (s.toks[j].norm == "than" && s.toks[j-1].is("more", "less", "fewer") || s.toks[j].norm == "least" && s.toks[j-1].is("at") ||
+			s.toks[j].norm == "to" && s.toks[j-1].is("up")) {
+			j -= 2 // "killed more than 20 militants": a count, not a preposition
+			continue
 		}
 		if j < 1 || s.toks[j].norm != "of" || !(quantifiers[s.toks[j-1].norm] || memberHeads[s.toks[j-1].norm] || s.toks[j-1].kind == tNumber || s.toks[j-1].is("more", "several", "scores")) {
 			break

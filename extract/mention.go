@@ -172,6 +172,9 @@ func (x *Extractor) extendGivenNames(toks []token, m *mention, ms []*mention) {
 }
 
 func (x *Extractor) newMention(toks []token, start, end int, names []*gazetteer.Name) *mention {
+	if end+1 < len(toks) && end-start >= 2 && toks[end].norm == "." && toks[end].start == toks[end-1].end && toks[end-2].norm == "." {
+		end++ // the period that ends an abbreviation: "U.S."
+	}
 	m := &mention{start: start, end: end, kind: mName}
 	seen := map[*gazetteer.Entry]bool{}
 	for _, n := range names {

@@ -10,7 +10,7 @@ import (
 // Write prints the report: overall and per-predicate figures, then the
 // misses and the false events.
 func (r *Report) Write(w io.Writer, details bool) {
-	fmt.Fprintf(w, "cases %d, events extracted %d\n\n", r.Cases, r.Extracted)
+	fmt.Fprintf(w, "cases %d, events extracted %d (%d restating a matched relation, counted neither true nor false)\n\n", r.Cases, r.Extracted, r.Duplicates)
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "\tTP\tFP\tFN\tprecision\trecall\tF1\t")
 	row := func(name string, c Counts) {

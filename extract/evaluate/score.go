@@ -70,6 +70,7 @@ type Report struct {
 	Recipient, Attribution    Accuracy
 	Hedged, Negated, Entities Accuracy
 	Misses, False             []string
+	Duplicates                int // events that restate a matched relation
 }
 
 // Run extracts events from every case and scores them.
@@ -121,12 +122,31 @@ func (r *Report) score(x *extract.Extractor, c *Case) {
 		if used[k] {
 			continue
 		}
+		if restates(evs, used, k) {
+			r.Duplicates++ // the same relation again, from another sentence: no false event
+			continue
+		}
 		r.Strict.FP++
 		r.Lenient.FP++
 		r.pred(devPredicate(evs[k].Predicate)).FP++
 		r.False = append(r.False, fmt.Sprintf("%s: %s  «%s»", c.ID, eventString(&evs[k]), clip(evs[k].Sentence, 140)))
 	}
 	r.entities(x, c)
+}
+
+// restates reports whether event k states the same relation (subject,
+// predicate, object, recipient, negation) as an event matched to an
+// expected one.
+func restates(evs []schema.Event, used []bool, k int) bool {
+	a := &evs[k]
+	for j := range evs {
+		b := &evs[j]
+		if used[j] && a.Subject.ID == b.Subject.ID && a.Predicate == b.Predicate && a.Object.ID == b.Object.ID &&
+			a.Recipient.ID == b.Recipient.ID && a.Negated == b.Negated {
+			return true
+		}
+	}
+	return false
 }
 
 func isModal(m string) bool {
