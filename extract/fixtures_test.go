@@ -20,6 +20,7 @@ func TestFixturePages(t *testing.T) {
 	}{
 		{"wapo-tunisia-2015.html", []string{
 			"Al-Qaeda -kills-> people",                           // "when al-Qaeda militants killed more than 20 people in a car bombing"
+			"Habib Essid -leads-> Tunisia",                       // "Tunisian Prime Minister Habib Essid said"
 			"Tunisia -fights-> jihadists",                        // "Tunisian security forces have also fought increasing gunbattles with jihadists"
 			"Tunisian militants -fights-> Tunisia [hedged]",      // "with the goal of returning home to fight the Tunis government"
 			"Tunisian militants -member_of-> jihadists [hedged]", // "Tunisian militants who may have joined the jihadists in Libya"

@@ -164,8 +164,8 @@ func (x *Extractor) extendGivenNames(toks []token, m *mention, ms []*mention) {
 	}
 	for n := 0; n < 2 && m.start-1 >= prevEnd; n++ {
 		t := &toks[m.start-1]
-		if t.kind != tWord || !t.cap || t.upper || capStopwords[t.norm] || x.titles[t.norm] {
-			return
+		if t.kind != tWord || !t.cap || t.upper || capStopwords[t.norm] || x.titles[t.norm] || m.start >= 2 && toks[m.start-2].norm == "of" {
+			return // not "State" of "Secretary of State Marco Rubio"
 		}
 		m.start--
 	}
@@ -414,6 +414,10 @@ func (x *Extractor) agentAt(toks []token, i int) (int, bool) {
 			return 0, false // a verb, not a modifier: "Israel and captured hostages"
 		}
 		if x.agents[toks[j].norm] != "" || officeWords[toks[j].norm] {
+			for j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap == toks[j].cap && !toks[j+1].upper &&
+				(officeWords[toks[j+1].norm] || x.agents[toks[j+1].norm] != "" && x.agents[toks[j].norm+" "+toks[j+1].norm] != "") {
+				j++ // "Foreign Minister", "security forces"
+			}
 			return j + 1, true
 		}
 	}

@@ -180,7 +180,7 @@ func possessivePronounBefore(s *sentence, i int) bool {
 func temporalBefore(s *sentence, i int) bool {
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		t := &s.toks[j]
-		if t.is("during", "after", "before", "following", "on", "amid") {
+		if t.is("during", "after", "before", "following", "on", "amid", "in") {
 			return true
 		}
 		if t.kind != tWord || t.cap || s.at[j] >= 0 {

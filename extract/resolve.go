@@ -27,6 +27,7 @@ func (x *Extractor) resolve(d *doc) {
 			}
 		}
 	}
+	resolveSurnames(d)
 	for i, s := range d.sents {
 		for _, m := range s.ments {
 			switch m.kind {
@@ -164,4 +165,33 @@ func (x *Extractor) refersToSeen(d *doc, c *gazetteer.Entry) bool {
 		}
 	}
 	return false
+}
+
+// resolveSurnames makes a one-word name found after a title ("Secretary
+// Kerry") the person the article names in full ("John Kerry"), when exactly
+// one person named in it bears that last name.
+func resolveSurnames(d *doc) {
+	full := map[string]schema.Entity{} // last name → the person; zero when two share it
+	for _, s := range d.sents {
+		for _, m := range s.ments {
+			if w := strings.Fields(m.ent.Name); m.ent.Type == schema.Person && len(w) > 1 && m.kind != mPronoun {
+				last := strings.ToLower(w[len(w)-1])
+				if e, ok := full[last]; ok && e.ID != m.ent.ID {
+					full[last] = schema.Entity{}
+				} else if !ok {
+					full[last] = m.ent
+				}
+			}
+		}
+	}
+	for _, s := range d.sents {
+		for _, m := range s.ments {
+			if m.kind != mUnknown || m.ent.Type != schema.Person || strings.Contains(m.ent.Name, " ") {
+				continue
+			}
+			if e := full[strings.ToLower(m.ent.Name)]; !e.IsZero() {
+				m.ent, m.resolvedBy = e, "context"
+			}
+		}
+	}
 }

@@ -80,6 +80,11 @@ func (x *Extractor) appositionRole(s *sentence, k int) (schema.Predicate, schema
 	if e, ok := x.possessedOffice(s, j); ok {
 		return schema.Leads, e, true
 	}
+	if k := j + 1; j < len(s.toks) && s.toks[j].is("a", "an") && k < len(s.toks) {
+		if o := s.mentionAt(k); o != nil && o.start == k && o.kind == mAgent && (o.ent.Type == schema.Group || o.ent.Type == schema.Organization) {
+			return "member_of", o.ent, true // "Abu Jandal, an ISIL gang leader": one of ISIL's
+		}
+	}
 	for j < len(s.toks) && (determiners[s.toks[j].norm] || s.toks[j].kind == tWord && !s.toks[j].cap && !officeWords[s.toks[j].norm] && j-m.end < 4) {
 		j++
 	}

@@ -31,7 +31,22 @@ func (x *Extractor) unknownName(toks []token, i int) *mention {
 		return nil // a title starts no name: "Commodore Andrew Burns" is Andrew Burns
 	}
 	end := i
-	for end < len(toks) && end-i < 5 && toks[end].kind == tWord && toks[end].cap && !toks[end].upper && !capStopwords[toks[end].norm] {
+	for end < len(toks) && end-i < 6 {
+		t := &toks[end]
+		if end > i && nameParticles[t.norm] && !t.cap {
+			k := end + 1
+			if k < len(toks) && toks[k].norm == "-" {
+				k++
+			}
+			if k < len(toks) && toks[k].kind == tWord && toks[k].cap && !toks[k].upper {
+				end = k + 1 // "Ibrahim al-Jaafari", "Abu Jandal al-Kuwaiti": the particle and the name after it
+				continue
+			}
+			break
+		}
+		if t.kind != tWord || !t.cap || t.upper || capStopwords[t.norm] {
+			break
+		}
 		if n, _ := x.trie.longest(toks, end); n > 0 {
 			break
 		}
@@ -40,20 +55,24 @@ func (x *Extractor) unknownName(toks []token, i int) *mention {
 			end++ // "Al-Ja'afari"
 		}
 	}
-	if end-i < 2 {
-		return nil
+	if end-i < 2 && !(end-i == 1 && x.titledAt(toks, i) && !capStopwords[toks[i].norm]) {
+		return nil // one word is a name only after a title: "Secretary Kerry", "President Hollande"
 	}
-	name := spanText(toks, i, end)
+	name := strings.ReplaceAll(spanText(toks, i, end), "- ", "-") // "al- Jaafari" as "al-Jaafari"
 	if t, ok := orgHeads[toks[end-1].norm]; ok {
 		return &mention{start: i, end: end, kind: mUnknown, ent: schema.Entity{ID: schema.EntityID(t, name), Name: name, Type: t}}
 	}
-	if x.titledAt(toks, i) || apposedOffice(toks, end) {
+	if x.titledAt(toks, i) || apposedOffice(toks, end) || i >= 2 && toks[i-1].norm == "," && officeWords[toks[i-2].norm] {
 		m := &mention{start: i, end: end, kind: mUnknown, ent: schema.Entity{ID: schema.EntityID(schema.Person, name), Name: name, Type: schema.Person}}
 		m.possessive = end < len(toks) && toks[end].norm == "'s"
 		return m
 	}
 	return nil
 }
+
+// nameParticles join the parts of Arabic and other names: "al-Jaafari",
+// "bin Salman", "Abu Musab al-Zarqawi".
+var nameParticles = set("al", "el", "bin", "ibn", "bint", "ul", "ad", "as", "ash", "ben", "van", "von", "de", "da", "di", "le", "la")
 
 // capStopwords are capitalised words that do not start names.
 var capStopwords = set("the", "a", "an", "in", "on", "at", "but", "and", "however", "during", "after",
