@@ -260,6 +260,7 @@ func (x *Extractor) takeArgument(s *sentence, m *mention, fr *frame, info *schem
 		return true
 	case info.Recipient && m.actor() && fr.recipient.IsZero() && (prep == "to" || prep == "for" || prep == "" || prep == "into"):
 		fr.recipient = m.ent
+		fr.moreRecipients = coordinatedObjects(s, m, schema.SlotActor) // "to the Iraqi forces and the Peshmerga"
 		return true
 	case info.Object == schema.SlotThing || info.Object == schema.SlotNone || !fr.object.IsZero():
 		return false
@@ -333,8 +334,8 @@ func coordinatedObjects(s *sentence, m *mention, k schema.Slot) []schema.Entity 
 			break // "… with Kim and the Kremlin has become …": a new clause
 		}
 		e := slotEntity(n, k)
-		if e.IsZero() {
-			break
+		if e.IsZero() || s.toks[j].norm == "," && e.Type == schema.Country && m.ent.Type == schema.Place {
+			break // "Palmyra, Syria": where Palmyra is, not a second object
 		}
 		out = append(out, e)
 		j = n.end

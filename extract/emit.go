@@ -20,6 +20,14 @@ func (x *Extractor) emit(d *doc, s *sentence, f *found, fr *frame, mod modality)
 	for _, object := range append([]schema.Entity{object}, fr.more...) {
 		out = append(out, x.emitObject(d, s, f, fr, mod, subjects, object)...)
 	}
+	if len(fr.moreRecipients) > 0 {
+		first := fr.recipient
+		for _, r := range fr.moreRecipients {
+			fr.recipient = r
+			out = append(out, x.emitObject(d, s, f, fr, mod, subjects, object)...)
+		}
+		fr.recipient = first
+	}
 	return out
 }
 

@@ -1,22 +1,25 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/geokg/geokg/schema"
 )
 
 // A frame is one event being assembled from a trigger.
 type frame struct {
-	pred      schema.Predicate
-	subjects  []*mention
-	object    schema.Entity
-	more      []schema.Entity // objects coordinated with the object: "Aleppo and Daraya"
-	recipient schema.Entity
-	location  schema.Entity
-	quantity  *schema.Quantity
-	rule      string
-	conf      float64
-	last      int // last token used by the arguments
-	ownPrep   int // index of the trigger's own preposition ("support of", "press for"), 0 when none
+	pred           schema.Predicate
+	subjects       []*mention
+	object         schema.Entity
+	more           []schema.Entity // objects coordinated with the object: "Aleppo and Daraya"
+	recipient      schema.Entity
+	moreRecipients []schema.Entity // recipients coordinated with the recipient
+	location       schema.Entity
+	quantity       *schema.Quantity
+	rule           string
+	conf           float64
+	last           int // last token used by the arguments
+	ownPrep        int // index of the trigger's own preposition ("support of", "press for"), 0 when none
 }
 
 // aidNouns after "provide" or "give" make the event aid, not a supply of goods.
@@ -180,6 +183,9 @@ func (x *Extractor) verbFrame(s *sentence, f *found, tf triggerForm) *frame {
 	} else if afterConjunction(s, f.i) {
 		fr.subjects = clauseSubject(s, f.i) // "Kerry raised concerns with Lavrov and urged him …"
 	}
+	if len(fr.subjects) == 0 && inheritsSubject(s, f.i) && s.clause[f.i] == 0 && len(s.toks) > 0 && (subordinators[s.toks[0].norm] || s.toks[0].is("before", "after", "while", "since", "when", "upon", "on", "during")) {
+		fr.subjects = mainSubjectAfter(s, f.i) // "Before leaving for Beijing, Macron met Modi"
+	}
 	if len(fr.subjects) == 0 {
 		return nil
 	}
@@ -192,6 +198,9 @@ func (x *Extractor) verbFrame(s *sentence, f *found, tf triggerForm) *frame {
 	if info.Object == schema.SlotNone {
 		fr.quantity = quantityAfter(s, f.end)
 	}
+	if info.Object == schema.SlotThing && fr.object.IsZero() && !aidAfter(s, f.end) {
+		fr.object, fr.quantity = x.countedThing(s, f.end) // "provided more than 24,000 protective masks to"
+	}
 	if info.Object == schema.SlotThing && fr.object.IsZero() {
 		if !aidAfter(s, f.end) || fr.recipient.IsZero() {
 			return nil // "supply" needs something supplied
@@ -199,6 +208,54 @@ func (x *Extractor) verbFrame(s *sentence, f *found, tf triggerForm) *frame {
 		fr.pred, fr.object, fr.recipient = "aids", fr.recipient, schema.Entity{} // "provide support to Israel"
 	}
 	return validFrame(fr, info)
+}
+
+// countedThing reads a thing the gazetteer does not know from a count right
+// after a supply verb: "provided more than 24,000 protective chemical masks
+// to …" supplies "protective chemical masks", 24,000 of them. The noun
+// phrase is one to three lower-case words ending in a plural, followed by
+// a preposition or the end of the clause.
+func (x *Extractor) countedThing(s *sentence, i int) (schema.Entity, *schema.Quantity) {
+	for j := i; j < len(s.toks) && j < i+4; j++ {
+		q, end := parseQuantity(s.toks, j)
+		if q == nil {
+			continue
+		}
+		if end < len(s.toks) && s.toks[end].norm == "of" {
+			end++
+		}
+		k := end
+		for k < len(s.toks) && k < end+3 && lowerModifier(s, k) && len(x.lex[s.toks[k].norm]) == 0 && !isNumberWord(s.toks[k].norm) {
+			k++
+		}
+		if k == end || k < len(s.toks) && s.toks[k].kind == tWord && !prepositions[s.toks[k].norm] && !s.toks[k].is("and") {
+			return schema.Entity{}, nil
+		}
+		head := s.toks[k-1].norm
+		if !strings.HasSuffix(head, "s") || strings.HasSuffix(head, "ss") || aidNouns[head] || q.Unit != "" && q.Unit != head {
+			return schema.Entity{}, nil
+		}
+		name := strings.ToLower(spanText(s.toks, end, k))
+		return schema.Entity{ID: schema.EntityID(schema.Commodity, name), Name: name, Type: schema.Commodity}, q
+	}
+	return schema.Entity{}, nil
+}
+
+// mainSubjectAfter returns the first actor of the clause after the
+// introductory clause of token i, not in a prepositional phrase.
+func mainSubjectAfter(s *sentence, i int) []*mention {
+	for j := i + 1; j < len(s.toks); j++ {
+		if s.clause[j] <= s.clause[i] {
+			continue
+		}
+		if m := s.mentionAt(j); m != nil && m.actor() && !inPP(s, m) && !m.possessive {
+			return []*mention{m}
+		}
+		if s.toks[j].kind == tWord && !s.toks[j].cap && s.mentionAt(j) == nil && j > 0 && s.toks[j-1].norm != "," && !determiners[s.toks[j].norm] {
+			return nil // the main clause's subject is not a name
+		}
+	}
+	return nil
 }
 
 // isPassive reports a passive verb group: a participle after a form of "be"

@@ -48,7 +48,7 @@ var irregular = map[string][2]string{ // lemma → past, participle
 	"hand": {"handed", "handed"}, "put": {"put", "put"}, "deal": {"dealt", "dealt"},
 	"free": {"freed", "freed"}, "arm": {"armed", "armed"}, "say": {"said", "said"},
 	"tour": {"toured", "toured"}, "conquer": {"conquered", "conquered"},
-	"reconquer": {"reconquered", "reconquered"},
+	"reconquer": {"reconquered", "reconquered"}, "leave": {"left", "left"},
 }
 
 // doubling lists verbs that double their last consonant: ship → shipped.

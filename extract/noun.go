@@ -37,6 +37,12 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 	}
 	if len(fr.subjects) == 0 && possessivePronounBefore(s, f.i) {
 		fr.subjects = clauseSubject(s, f.i) // "the UK remains steadfast in its support of Iraq"
+		if len(fr.subjects) == 1 && fr.subjects[0].ent.Type == schema.Person {
+			fr.subjects = nil // "its", "their" is no person's: "he was involved in their retaking of Palmyra"
+			if m := collectiveBefore(s, f.i); m != nil {
+				fr.subjects = []*mention{m}
+			}
+		}
 		fr.rule, fr.conf = "nominal-possessive", 0.7
 	}
 	if len(fr.subjects) == 0 && temporalBefore(s, f.i) {
@@ -173,6 +179,20 @@ func possessivePronounBefore(s *sentence, i int) bool {
 		}
 	}
 	return false
+}
+
+// collectiveBefore returns the nearest organisation, group or country named
+// before token i in its sentence: what "its" or "their" may stand for.
+func collectiveBefore(s *sentence, i int) *mention {
+	for j := i - 1; j >= 0; j-- {
+		if m := s.mentionAt(j); m != nil && m.resolved() && m.kind != mDemonym && (m.ent.Type == schema.Group || m.ent.Type == schema.Organization || m.ent.Type == schema.Country) {
+			if p := s.mentionAt(m.start - 2); m.kind == mUnknown && p != nil && p.possessive && p.actor() && p.ent.Type != schema.Person {
+				return p // "the ISIL's War Committee": ISIL
+			}
+			return m
+		}
+	}
+	return nil
 }
 
 // temporalBefore reports a noun in a temporal phrase: "during a surprise

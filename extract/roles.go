@@ -250,3 +250,40 @@ func (x *Extractor) listClauseEvents(d *doc, s *sentence, org *mention, inc int,
 	}
 	return out
 }
+
+// holdings are the participles that, hyphenated to an actor, say it holds
+// the place they describe: "the Israeli-occupied Golan", "Russian-held
+// Kherson", "the Houthi-controlled port of Hodeidah".
+var holdings = map[string]schema.Predicate{"occupied": "occupies", "held": "occupies", "controlled": "occupies", "annexed": "captures"}
+
+// heldPlaces states that the actor of such a modifier holds the place it
+// describes, when a place follows within the noun phrase.
+func (x *Extractor) heldPlaces(d *doc, s *sentence) []schema.Event {
+	var out []schema.Event
+	for _, m := range s.ments {
+		if !m.modifier || !m.resolved() || !m.ent.Type.IsActor() {
+			continue
+		}
+		pred, ok := holdings[s.toks[m.end+1].norm]
+		if !ok {
+			continue
+		}
+		for j := m.end + 2; j < len(s.toks) && j < m.end+8 && s.sameClause(m.start, j); j++ {
+			t := &s.toks[j]
+			if p := s.mentionAt(j); p != nil {
+				if e := p.placeEntity(); !e.IsZero() && e.ID != m.ent.ID {
+					ev := schema.Event{Subject: m.ent, Predicate: pred, Object: e, Verb: strings.ToLower(spanText(s.toks, m.start, m.end+2)),
+						Sentence: s.text, SentenceIndex: s.index, Confidence: 0.7, Rule: "held-modifier", Article: d.art, Time: x.timeOf(d, s, m.start)}
+					mod := x.modalityOf(d, s, m.start)
+					ev.AttributedTo, ev.Hedged = mod.attributedTo, mod.hedged
+					out = append(out, ev)
+				}
+				break
+			}
+			if t.kind != tWord || t.cap || !(lowerModifier(s, j) || t.is("of", "the")) {
+				break // the noun phrase ended before any place
+			}
+		}
+	}
+	return out
+}

@@ -128,6 +128,8 @@ func verbContext(s *sentence, i int) bool {
 	}
 	t := &s.toks[j]
 	switch {
+	case strings.HasSuffix(s.toks[i].norm, "ing") && t.is("before", "after", "while", "since", "upon", "by", "without", "when"):
+		return true // "before leaving for Beijing", "after meeting Putin"
 	case s.at[j] >= 0 && s.mentionAt(j).kind != mAgent && indefiniteBefore(s, s.mentionAt(j)):
 		return false // "an Islamic State target": the name modifies a noun
 	case s.at[j] >= 0 && j == i-1 && strings.HasSuffix(s.toks[i].norm, "ing") && (s.mentionAt(j).kind == mThing || s.mentionAt(j).kind == mDemonym):
