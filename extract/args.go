@@ -173,6 +173,9 @@ func (x *Extractor) objectsRight(s *sentence, i int, fr *frame, info *schema.Pre
 			if s.toks[j].is("and", "but") && j+1 < len(s.toks) && startsPredicate(s, j+1) {
 				break // "condemned the attack and said …": a second verb, not more object
 			}
+			if j == i && s.toks[j].is("it", "them", "us", "itself", "themselves") && info.Object != schema.SlotThing && fr.object.IsZero() {
+				break // "commanding it from the carrier": the object is the pronoun
+			}
 			if s.toks[j].norm == "to" && j > i && fr.object.IsZero() && info.Object == schema.SlotActor && j+1 < len(s.toks) &&
 				s.toks[j+1].kind == tWord && !s.toks[j+1].cap && !determiners[s.toks[j+1].norm] && !isNumberWord(s.toks[j+1].norm) && s.at[j+1] < 0 {
 				break // "press the regime to cease airstrikes against …": the object came before "to"

@@ -25,8 +25,42 @@ func (x *Extractor) roleEvents(d *doc, s *sentence) []schema.Event {
 		if p, o, ok := x.appositionRole(s, k); ok {
 			out = appendRole(out, d, s, m.ent, p, o, "apposition", spanText(s.toks, m.start, min(len(s.toks), m.end+8)))
 		}
+		if o, at, ok := roleBefore(s, m); ok {
+			out = appendRole(out, d, s, m.ent, schema.Leads, o, "apposition", spanText(s.toks, at, m.end))
+		}
 	}
 	return out
+}
+
+// roleBefore reads an office stated before a name it stands in apposition
+// to: "The former leader of Al Qaeda in Iraq, Jordanian-born militant Abu
+// Musab al-Zarqawi" leads Al Qaeda in Iraq.
+func roleBefore(s *sentence, m *mention) (schema.Entity, int, bool) {
+	c := -1
+	for j := m.start - 1; j >= 0 && j >= m.start-5; j-- {
+		if s.toks[j].norm == "," {
+			c = j
+			break
+		}
+		if t := &s.toks[j]; t.kind != tWord && t.norm != "-" {
+			return schema.Entity{}, 0, false
+		}
+	}
+	if c < 3 {
+		return schema.Entity{}, 0, false
+	}
+	o := s.mentionAt(c - 1)
+	if o == nil || !o.actor() || o.ent.Type == schema.Person || o.end != c {
+		return schema.Entity{}, 0, false
+	}
+	j := o.start - 1
+	for j >= 0 && determiners[s.toks[j].norm] {
+		j--
+	}
+	if j < 1 || s.toks[j].norm != "of" || !s.toks[j-1].is("leader", "head", "chief", "commander", "founder", "chairman", "president") {
+		return schema.Entity{}, 0, false
+	}
+	return o.ent, j - 1, true
 }
 
 func appendRole(out []schema.Event, d *doc, s *sentence, who schema.Entity, p schema.Predicate, what schema.Entity, rule, verb string) []schema.Event {
@@ -284,6 +318,75 @@ func (x *Extractor) heldPlaces(d *doc, s *sentence) []schema.Event {
 				break // the noun phrase ended before any place
 			}
 		}
+	}
+	return out
+}
+
+var useWords = set("use", "uses", "used", "using")
+
+// weaponUse reads the use of a weapon against someone as an attack: "the
+// regime has used chemical weapons against the Syrian people", "the use of
+// IEDs against the SDF", "the use of chemical weapons by Daesh in Marea"
+// (without a target, the place it was used in is the one attacked).
+func (x *Extractor) weaponUse(d *doc, s *sentence) []schema.Event {
+	var out []schema.Event
+	for i := range s.toks {
+		if !useWords[s.toks[i].norm] || s.at[i] >= 0 {
+			continue
+		}
+		noun := s.toks[i].norm == "use" && i+1 < len(s.toks) && s.toks[i+1].norm == "of"
+		var weapon *mention
+		var target, place schema.Entity
+		var agent []*mention
+		for j := i + 1; j < len(s.toks) && j < i+16 && s.sameClause(i, j); j++ {
+			m := s.mentionAt(j)
+			if m == nil {
+				continue
+			}
+			j = m.end - 1
+			prep := prepBefore(s, m)
+			switch {
+			case weapon == nil && m.kind == mThing && m.ent.Type == schema.Weapon:
+				weapon = m
+			case weapon == nil:
+				j = len(s.toks) // the weapon comes first, or this is another use
+			case target.IsZero() && (prep == "against" || prep == "on") && (m.actor() || !m.placeEntity().IsZero()):
+				if target = m.placeEntity(); m.actor() {
+					target = m.ent
+				}
+			case agent == nil && prep == "by" && m.actor():
+				agent = []*mention{m}
+			case place.IsZero() && prep == "in" && !m.placeEntity().IsZero():
+				place = m.placeEntity()
+			}
+		}
+		if weapon == nil {
+			continue
+		}
+		if agent == nil {
+			if noun {
+				if p := possessorBefore(s, i); p != nil {
+					agent = []*mention{p}
+				} else {
+					agent = clauseSubject(s, i) // "Abu Jandal was involved in the use of …"
+				}
+			} else {
+				agent = x.subjects(s, i, false)
+			}
+		}
+		if target.IsZero() && noun {
+			target, place = place, schema.Entity{}
+		}
+		if len(agent) == 0 || target.IsZero() {
+			continue
+		}
+		mod := x.modalityOf(d, s, i)
+		if mod.conditional {
+			continue
+		}
+		f := &found{i: i, end: i + 1, noun: noun}
+		fr := &frame{pred: schema.Attacks, subjects: agent, object: target, location: place, rule: "weapon-use", conf: 0.75, last: i}
+		out = append(out, x.emitObject(d, s, f, fr, mod, agent, target)...)
 	}
 	return out
 }

@@ -62,7 +62,12 @@ func (x *Extractor) unknownName(toks []token, i int) *mention {
 	if t, ok := orgHeads[toks[end-1].norm]; ok {
 		return &mention{start: i, end: end, kind: mUnknown, ent: schema.Entity{ID: schema.EntityID(t, name), Name: name, Type: t}}
 	}
-	if x.titledAt(toks, i) || apposedOffice(toks, end) || i >= 2 && toks[i-1].norm == "," && officeWords[toks[i-2].norm] {
+	particle := false
+	for k := i; k < end; k++ {
+		particle = particle || nameParticles[toks[k].norm] && !toks[k].cap
+	}
+	agentBefore := i > 0 && toks[i-1].kind == tWord && !toks[i-1].cap && x.agents[toks[i-1].norm] != "" // "militant Abu Musab al-Zarqawi"
+	if x.titledAt(toks, i) || apposedOffice(toks, end) || i >= 2 && toks[i-1].norm == "," && officeWords[toks[i-2].norm] || particle && end-i >= 3 || agentBefore {
 		m := &mention{start: i, end: end, kind: mUnknown, ent: schema.Entity{ID: schema.EntityID(schema.Person, name), Name: name, Type: schema.Person}}
 		m.possessive = end < len(toks) && toks[end].norm == "'s"
 		return m
