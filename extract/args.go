@@ -42,6 +42,9 @@ func (x *Extractor) subjects(s *sentence, i int, speech bool) []*mention {
 			continue
 		}
 		j = m.start
+		if m.possessive && m.end+3 <= i && s.toks[i-1].norm == "to" && i-1 <= m.end+4 && !punctBetween(s, m.end, i) {
+			return coordinated(s, m, false) // "the UK's commitment to supporting Iraq", "Iran's decision to send drones"
+		}
 		if m.possessive && !inPP(s, m) && !punctBetween(s, m.end, i) && !possessorInPP(s, m) {
 			return nil // "Russia's allies appeared reluctant …": the actor is the allies
 		}
@@ -329,10 +332,14 @@ var locativePreps = set("in", "near", "at", "inside", "across", "outside", "arou
 func coordinatedObjects(s *sentence, m *mention, k schema.Slot) []schema.Entity {
 	var out []schema.Entity
 	for j := m.end; j+1 < len(s.toks) && s.toks[j].is("and", "or", ","); {
-		n := s.mentionAt(j + 1)
-		if n == nil && j+2 < len(s.toks) && s.toks[j+1].is("and", "or") {
-			n = s.mentionAt(j + 2)
+		at := j + 1
+		if at+1 < len(s.toks) && s.toks[at].is("and", "or") {
+			at++
 		}
+		for at+1 < len(s.toks) && (determiners[s.toks[at].norm] || s.toks[at].kind == tNumber || isNumberWord(s.toks[at].norm)) && s.at[at] < 0 {
+			at++ // "and one Moscow-based bank"
+		}
+		n := s.mentionAt(at)
 		if n == nil || n.possessive || n.end < len(s.toks) && (auxiliaries[s.toks[n.end].norm] || speechVerbs[s.toks[n.end].norm]) {
 			break // "… with Kim and the Kremlin has become …": a new clause
 		}

@@ -12,6 +12,16 @@ func (x *Extractor) emit(d *doc, s *sentence, f *found, fr *frame, mod modality)
 	info := fr.pred.Info()
 	subjects := fr.subjects
 	object := fr.object
+	if info.Symmetric && object.IsZero() && len(subjects) > 2 {
+		// "The US, France and Britain are working together": every pair
+		var out []schema.Event
+		for a := 0; a < len(subjects) && a < 6; a++ {
+			for b := a + 1; b < len(subjects) && b < 6; b++ {
+				out = append(out, x.emitObject(d, s, f, fr, mod, subjects[a:a+1], subjects[b].ent)...)
+			}
+		}
+		return out
+	}
 	if info.Symmetric && object.IsZero() && len(subjects) > 1 {
 		object = subjects[1].ent
 		subjects = subjects[:1]

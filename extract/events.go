@@ -20,6 +20,7 @@ type frame struct {
 	conf           float64
 	last           int // last token used by the arguments
 	ownPrep        int // index of the trigger's own preposition ("support of", "press for"), 0 when none
+	lightVerb      int // index of the light verb that carries a nominal trigger, 0 when none
 }
 
 // aidNouns after "provide" or "give" make the event aid, not a supply of goods.
@@ -131,6 +132,9 @@ func (x *Extractor) sentenceEvents(d *doc, s *sentence) []schema.Event {
 		mod := x.modalityOf(d, s, f.i)
 		if mod.conditional {
 			continue
+		}
+		if fr.lightVerb > 0 && speechVerbs[s.toks[fr.lightVerb].norm] && len(fr.subjects) > 0 && mod.attributedTo == fr.subjects[0].ent.Name {
+			mod.attributedTo = "" // "Canada announced sanctions": the announcement is the act, not a report of it
 		}
 		out = append(out, x.emit(d, s, &f, fr, mod)...)
 	}

@@ -410,7 +410,7 @@ func (x *Extractor) agentAt(toks []token, i int) (int, bool) {
 			toks[j].is("and", "or", "but") || auxiliaries[toks[j].norm] {
 			return 0, false
 		}
-		if x.agents[toks[j].norm] == "" && len(x.lex[toks[j].norm]) > 0 {
+		if x.agents[toks[j].norm] == "" && x.verbForm(toks[j].norm) {
 			return 0, false // a verb, not a modifier: "Israel and captured hostages"
 		}
 		if x.agents[toks[j].norm] != "" || officeWords[toks[j].norm] {
@@ -566,4 +566,15 @@ func (x *Extractor) agentsOf(toks []token, ms []*mention) {
 		}
 		m.start, m.kind = start, mAgent
 	}
+}
+
+// verbForm reports a past, participle or gerund form of a trigger verb:
+// words that are verbs, not noun modifiers ("captured", but not "arms").
+func (x *Extractor) verbForm(w string) bool {
+	for _, f := range x.lex[w] {
+		if !f.noun && (f.form == formPast || f.form == formParticiple || f.form == formGerund) {
+			return true
+		}
+	}
+	return false
 }

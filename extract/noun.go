@@ -27,10 +27,18 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 			lv, fr.pred = r, "eases_sanctions" // "agreed to lift the sanctions on Iran"
 		}
 		fr.subjects = x.subjects(s, lv, false) // "the United States launched an air strike against …"
+		fr.lightVerb = lv
 		if prev := coordinatedVerb(s, lv); prev != nil {
 			fr.subjects = prev
 		}
 		fr.rule, fr.conf = "light-verb", 0.8
+	}
+	if len(fr.subjects) == 0 {
+		if lv := coordinatedLightVerb(s, f.i); lv >= 0 {
+			fr.subjects = x.subjects(s, lv, false) // "announced asset freezes …, as well as economic sanctions against …"
+			fr.lightVerb = lv
+			fr.rule, fr.conf = "light-verb", 0.75
+		}
 	}
 	if len(fr.subjects) == 0 {
 		fr.subjects = x.agentAfter(s, fr.last+1)
@@ -140,6 +148,30 @@ func lightVerbBefore(s *sentence, i int) int {
 			return j
 		}
 		if t.kind == tPunct || s.at[j] >= 0 && s.mentionAt(j).actor() || prepositions[t.norm] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// coordinatedLightVerb finds the light verb of an earlier nominal that the
+// noun at i is coordinated with: "announced asset freezes against X, as
+// well as economic sanctions against Y". The noun phrase must start after
+// "and", "as well as" or a comma, and the light verb be the clause's.
+func coordinatedLightVerb(s *sentence, i int) int {
+	j := i - 1
+	for j >= 0 && j >= i-4 && lowerModifier(s, j) && !s.toks[j].is("and") {
+		j--
+	}
+	if j < 0 || !(s.toks[j].is("and", ",") || s.toks[j].norm == "as" && j >= 2 && s.toks[j-1].norm == "well" && s.toks[j-2].norm == "as") {
+		return -1
+	}
+	for k := j - 1; k >= 0 && k >= i-30 && s.sameClause(i, k); k-- {
+		t := &s.toks[k]
+		if lightVerbs[t.norm] && !t.cap {
+			return k
+		}
+		if speechVerbs[t.norm] || t.norm == ";" {
 			return -1
 		}
 	}
