@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/geokg/geokg/schema"
 )
 
@@ -33,6 +35,20 @@ func inPP(s *sentence, m *mention) bool {
 // coordinated with it ("Putin and Kim met"). speech is true when looking for
 // the speaker of a speech verb.
 func (x *Extractor) subjects(s *sentence, i int, speech bool) []*mention {
+	if p := i - 1; !speech && p > 0 {
+		for p > 0 && (auxiliaries[s.toks[p].norm] || adverb(&s.toks[p])) {
+			p--
+		}
+		if s.toks[p].is("it", "they") {
+			v := p - 1
+			if v >= 0 && s.toks[v].norm == "that" {
+				v--
+			}
+			if v >= 0 && speechVerbs[s.toks[v].norm] {
+				return x.subjects(s, v, true) // "Russia said it had captured Pokrovsk": Russia
+			}
+		}
+	}
 	for j := i - 1; j >= 0 && s.sameClause(i, j); j-- {
 		m := s.mentionAt(j)
 		if m == nil {
@@ -270,6 +286,9 @@ func (x *Extractor) takeArgument(s *sentence, m *mention, fr *frame, info *schem
 		return true
 	case info.Object == schema.SlotThing || info.Object == schema.SlotNone || !fr.object.IsZero():
 		return false
+	case judging[fr.pred] && m.actor() && (m.possessive || prep == "by" && nounBefore(s, m.start-1)):
+		fr.object = m.ent // "condemned Russia's attack", "condemned allegations by Rwanda": the author is judged
+		return true
 	case m.possessive || m.kind == mDemonym:
 		return false
 	}
@@ -322,6 +341,16 @@ var memberHeads = set("leaders", "leader", "members", "member", "officials", "re
 func lowerModifier(s *sentence, j int) bool {
 	t := &s.toks[j]
 	return t.kind == tWord && !t.cap && s.at[j] < 0 && !prepositions[t.norm] && !determiners[t.norm] && !auxiliaries[t.norm] && t.norm != "to"
+}
+
+// judging predicates judge an actor through its deeds: to condemn
+// Russia's attack is to condemn Russia.
+var judging = map[schema.Predicate]bool{"condemns": true, "praises": true, "accuses": true}
+
+// nounBefore reports a lower-case noun before token i (the "by" of "allegations by").
+func nounBefore(s *sentence, i int) bool {
+	return i > 0 && s.toks[i].norm == "by" && s.toks[i-1].kind == tWord && !s.toks[i-1].cap && s.at[i-1] < 0 &&
+		!auxiliaries[s.toks[i-1].norm] && (strings.HasSuffix(s.toks[i-1].norm, "s") || strings.HasSuffix(s.toks[i-1].norm, "ion") || strings.HasSuffix(s.toks[i-1].norm, "ment"))
 }
 
 // locativePreps introduce where a nominal event happened.

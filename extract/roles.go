@@ -390,3 +390,90 @@ func (x *Extractor) weaponUse(d *doc, s *sentence) []schema.Event {
 	}
 	return out
 }
+
+// allegeWords always accuse whom they name as doing something; claimWords
+// accuse only when what is claimed is an attack or a killing.
+var (
+	allegeWords = set("allege", "alleges", "alleged", "alleging", "allegation", "allegations")
+	claimWords  = set("claim", "claims", "claimed", "claiming", "charged", "charges", "insisted", "insists")
+)
+
+// allegations reads accusations made by alleging or claiming that someone
+// did something: "Rwanda alleged that France played a role in the
+// genocide", "by alleging Paris played …", "allegations by Rwanda that
+// France …", "the US claimed that ISIL had attacked Iraq".
+func (x *Extractor) allegations(d *doc, s *sentence) []schema.Event {
+	var out []schema.Event
+	for v := range s.toks {
+		t := &s.toks[v]
+		allege := allegeWords[t.norm]
+		if !allege && !claimWords[t.norm] || s.at[v] >= 0 || v > 0 && beForms[s.toks[v-1].norm] {
+			continue // "was alleged to": no accuser
+		}
+		noun := t.is("allegation", "allegations", "claim", "claims") && (v == 0 || determiners[s.toks[v-1].norm] || s.toks[v-1].kind == tWord && !x.verbForm(s.toks[v-1].norm) && s.at[v-1] < 0)
+		var speaker []*mention
+		j := v + 1
+		if noun {
+			if j+1 < len(s.toks) && s.toks[j].norm == "by" {
+				if m := x.nextActor(s, j+1, 3); m != nil {
+					speaker, j = []*mention{m}, m.end
+				}
+			}
+			if speaker == nil {
+				if p := possessorBefore(s, v); p != nil {
+					speaker = []*mention{p}
+				}
+			}
+		} else if v > 0 && s.toks[v-1].is("by", "after", "in", "while") {
+			speaker = clauseSubject(s, v) // "Rwanda angered France by alleging …"
+		} else {
+			speaker = x.subjects(s, v, true)
+		}
+		if len(speaker) == 0 {
+			continue
+		}
+		if j < len(s.toks) && s.toks[j].norm == "that" {
+			j++
+		} else if noun {
+			continue // "allegations by Rwanda" without what they allege
+		}
+		target := s.mentionAt(j)
+		if j < len(s.toks) && s.toks[j].is("it", "they") {
+			if c := clauseSubject(s, v); len(c) == 1 && c[0].ent.ID != speaker[0].ent.ID {
+				target = c[0] // "France condemned allegations by Rwanda that it had …": France
+			}
+		}
+		for target == nil && j < len(s.toks) && j < v+6 && (determiners[s.toks[j].norm] || lowerModifier(s, j) && !x.verbForm(s.toks[j].norm)) {
+			j++
+			target = s.mentionAt(j)
+		}
+		if target == nil || !target.actor() || target.possessive || target.ent.ID == speaker[0].ent.ID {
+			continue
+		}
+		if !allege && !x.hostileAfter(s, target.end) {
+			continue
+		}
+		f := &found{i: v, end: v + 1, noun: noun}
+		fr := &frame{pred: schema.Predicate("accuses"), subjects: speaker, object: target.ent, rule: "allegation", conf: 0.7, last: target.end - 1}
+		mod := x.modalityOf(d, s, v)
+		mod.attributedTo, mod.hedged = "", false // the accusation is the speaker's act
+		out = append(out, x.emitObject(d, s, f, fr, mod, speaker, target.ent)...)
+	}
+	return out
+}
+
+// hostileAfter reports an attack-family trigger verb within a few words
+// after token i: what a claim accuses someone of.
+func (x *Extractor) hostileAfter(s *sentence, i int) bool {
+	for j := i; j < len(s.toks) && j < i+4; j++ {
+		for _, f := range x.lex[s.toks[j].norm] {
+			if !f.noun && f.pred.Info().Family == "attacks" {
+				return true
+			}
+		}
+		if !auxiliaries[s.toks[j].norm] && !adverb(&s.toks[j]) {
+			continue
+		}
+	}
+	return false
+}
