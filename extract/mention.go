@@ -263,7 +263,7 @@ func (x *Extractor) attachModifiers(toks []token, ms []*mention) []*mention {
 		if m.possessive {
 			from++
 		}
-		if end, ok := x.agentAt(toks, from); ok && !(k+1 < len(ms) && ms[k+1].start == end && ms[k+1].ent.Type == schema.Person) {
+		if end, ok := x.agentAt(toks, from); ok && !(k+1 < len(ms) && ms[k+1].start == end && (ms[k+1].ent.Type == schema.Person || ms[k+1].ent.Type == schema.Group || ms[k+1].ent.Type == schema.Organization)) {
 			x.makeAgent(toks, m, from, end)
 			continue
 		}
@@ -395,7 +395,7 @@ var affiliations = set("linked", "backed", "allied", "affiliated", "aligned", "l
 // affiliatedAgent reports an affiliation and an agent noun after mention m,
 // and where the phrase ends: the phrase names a collective of its own.
 func (x *Extractor) affiliatedAgent(toks []token, m *mention) (int, bool) {
-	if !m.resolved() || m.end+2 >= len(toks) || toks[m.end].norm != "-" || !affiliations[toks[m.end+1].norm] {
+	if !m.resolved() || m.end+2 >= len(toks) || toks[m.end].norm != "-" || !affiliations[toks[m.end+1].norm] || toks[m.end+2].cap {
 		return 0, false
 	}
 	end, ok := x.agentAt(toks, m.end+2)
@@ -415,7 +415,7 @@ func (x *Extractor) agentAt(toks []token, i int) (int, bool) {
 		}
 		if x.agents[toks[j].norm] != "" || officeWords[toks[j].norm] {
 			for j+1 < len(toks) && toks[j+1].kind == tWord && toks[j+1].cap == toks[j].cap && !toks[j+1].upper &&
-				(officeWords[toks[j+1].norm] || x.agents[toks[j+1].norm] != "" && x.agents[toks[j].norm+" "+toks[j+1].norm] != "") {
+				(officeWords[toks[j+1].norm] || x.agents[toks[j].norm+" "+toks[j+1].norm] != "") {
 				j++ // "Foreign Minister", "security forces"
 			}
 			return j + 1, true

@@ -1,6 +1,10 @@
 package extract
 
-import "github.com/geokg/geokg/schema"
+import (
+	"strings"
+
+	"github.com/geokg/geokg/schema"
+)
 
 // nounFrame assigns the arguments of a nominal trigger: "Russia's capture
 // of Vuhledar", "the Russian invasion of Ukraine", "shipments of North Korean
@@ -100,6 +104,13 @@ func possessorBefore(s *sentence, i int) *mention {
 
 // agentAfter finds "by X" after a nominal trigger's object.
 func (x *Extractor) agentAfter(s *sentence, i int) []*mention {
+	if j := i; j+2 < len(s.toks) && beForms[s.toks[j].norm] {
+		for j++; j < len(s.toks) && j < i+5 && s.toks[j].kind == tWord && !s.toks[j].cap && s.toks[j].norm != "by" && s.at[j] < 0; j++ {
+		}
+		if j < len(s.toks) && s.toks[j].norm == "by" && j > i+1 && strings.HasSuffix(s.toks[j-1].norm, "ed") || j < len(s.toks) && s.toks[j].norm == "by" && s.toks[j-1].is("out", "made", "done", "given", "brought", "laid", "put") {
+			i = j // "evidence against Russia was presented by the US", "the strike was carried out by …"
+		}
+	}
 	if i < len(s.toks) && s.toks[i].norm == "by" {
 		if m := x.nextActor(s, i+1, 3); m != nil {
 			return []*mention{m}
