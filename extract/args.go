@@ -438,6 +438,10 @@ func prepIndex(s *sentence, m *mention) int {
 			j -= 2 // "killed more than 20 militants": a count, not a preposition
 			continue
 		}
+		if j >= 0 && s.toks[j].is("over", "under", "about", "around", "nearly", "almost", "some") && j+1 < m.start && (s.toks[j+1].kind == tNumber || isNumberWord(s.toks[j+1].norm)) {
+			j-- // "free over 150 prisoners"
+			continue
+		}
 		if j < 1 || s.toks[j].norm != "of" || !(quantifiers[s.toks[j-1].norm] || memberHeads[s.toks[j-1].norm] || s.toks[j-1].kind == tNumber || s.toks[j-1].is("more", "several", "scores")) {
 			break
 		}

@@ -81,6 +81,7 @@ func (x *Extractor) Extract(a *schema.Article) []schema.Event {
 		out = append(out, x.heldPlaces(d, s)...)
 		out = append(out, x.weaponUse(d, s)...)
 		out = append(out, x.allegations(d, s)...)
+		out = append(out, x.responsibility(d, s)...)
 		for _, e := range out[n:] {
 			if !e.Negated && !e.Hedged && !e.Object.IsZero() {
 				d.latest[string(e.Predicate)+"|"+e.Subject.ID] = e

@@ -476,10 +476,25 @@ func descriptionTitle(t *token) bool {
 	return t.is("president", "minister", "leader", "secretary", "chancellor", "home", "state")
 }
 
+// placeNouns before "of" make the name after it a place: "the town of Jabla".
+var placeNouns = set("town", "towns", "city", "cities", "village", "villages", "port", "province", "region",
+	"district", "governorate", "oblast", "county", "island", "settlement", "camp", "neighbourhood", "neighborhood", "suburb", "suburbs")
+
 // coordinatedPlaces types an unknown name coordinated with a known place as
 // a place: "attacks on Aleppo and Daraya", "Jabla and Tartus".
 func coordinatedPlaces(toks []token, ms []*mention) []*mention {
 	var added []*mention
+	next := 0
+	for i := 2; i < len(toks); i++ {
+		for next < len(ms) && ms[next].end <= i {
+			next++
+		}
+		if toks[i-1].norm == "of" && placeNouns[toks[i-2].norm] && (next == len(ms) || ms[next].start > i) {
+			if n := placeName(toks, i, ms, next); n != nil {
+				added = append(added, n) // "the town of Jabla", "the port city of Hodeidah"
+			}
+		}
+	}
 	for k, m := range ms {
 		if m.ent.Type != schema.Place || m.kind != mName || m.possessive {
 			continue

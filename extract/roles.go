@@ -477,3 +477,92 @@ func (x *Extractor) hostileAfter(s *sentence, i int) bool {
 	}
 	return false
 }
+
+// responsibility reads claims of responsibility as claimed attacks: "al-Shabab
+// is claiming responsibility for a deadly attack … in Kenya's capital", "the
+// attacks in the towns of Jabla and Tartus, for which Da'esh has claimed
+// responsibility". The target is the attack's object or, failing that, the
+// places it happened in; the events are hedged, since only the claimant
+// says so.
+func (x *Extractor) responsibility(d *doc, s *sentence) []schema.Event {
+	for r := 2; r < len(s.toks); r++ {
+		if s.toks[r].norm != "responsibility" || !claimWords[s.toks[r-1].norm] && !(r > 2 && claimWords[s.toks[r-2].norm]) {
+			continue
+		}
+		v := r - 1
+		if !claimWords[s.toks[v].norm] {
+			v--
+		}
+		// the attack: after "responsibility for", or before "for which"
+		var from, to int
+		var claimer []*mention
+		switch {
+		case r+1 < len(s.toks) && s.toks[r+1].norm == "for":
+			from, to = r+2, min(len(s.toks), r+16)
+			claimer = x.subjects(s, v, false)
+		default:
+			w := v - 1
+			for w > 0 && (auxiliaries[s.toks[w].norm] || s.mentionAt(w) != nil) {
+				w--
+			}
+			if w < 1 || s.toks[w].norm != "which" || s.toks[w-1].norm != "for" {
+				continue
+			}
+			if m := s.mentionAt(v - 1); m != nil && m.actor() {
+				claimer = []*mention{m}
+			} else if m := s.mentionAt(v - 2); m != nil && m.actor() && auxiliaries[s.toks[v-1].norm] {
+				claimer = []*mention{m}
+			}
+			from, to = max(0, w-30), w-1
+		}
+		if len(claimer) == 0 {
+			continue
+		}
+		attack := -1
+		for j := from; j < to; j++ {
+			for _, tf := range x.lex[s.toks[j].norm] {
+				if tf.noun && tf.pred == schema.Attacks && s.at[j] < 0 {
+					attack = j
+				}
+			}
+			if attack >= 0 {
+				break
+			}
+		}
+		if attack < 0 {
+			continue
+		}
+		var targets []schema.Entity
+		var places []schema.Entity
+		for j := attack + 1; j < to; j++ {
+			m := s.mentionAt(j)
+			if m == nil || m.ent.ID == claimer[0].ent.ID {
+				continue
+			}
+			j = m.end - 1
+			switch prep := prepBefore(s, m); {
+			case (prep == "on" || prep == "against") && (m.actor() || !m.placeEntity().IsZero()):
+				targets = append(targets, m.ent)
+			case m.possessive && m.ent.Type == schema.Country:
+				places = append(places, m.ent) // "a mall in Kenya's capital"
+			case len(places) > 0 && m.start >= 2 && s.toks[m.start-1].norm == "of" && s.toks[m.start-2].is("province", "region", "governorate", "district", "oblast"):
+				// "Jabla in the northwest province of Latakia": where Jabla is
+			case !m.placeEntity().IsZero() && !m.modifier:
+				places = append(places, m.placeEntity())
+			}
+		}
+		if len(targets) == 0 {
+			targets = places
+		}
+		var out []schema.Event
+		f := &found{i: attack, end: attack + 1, noun: true}
+		mod := x.modalityOf(d, s, v)
+		mod.hedged = true
+		for _, t := range targets {
+			fr := &frame{pred: schema.Attacks, subjects: claimer, object: t, rule: "claimed-responsibility", conf: 0.6, last: attack}
+			out = append(out, x.emitObject(d, s, f, fr, mod, claimer, t)...)
+		}
+		return out
+	}
+	return nil
+}
