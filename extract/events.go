@@ -133,6 +133,9 @@ func (x *Extractor) sentenceEvents(d *doc, s *sentence) []schema.Event {
 		if mod.conditional {
 			continue
 		}
+		if mod.intent && threatWords[mod.intentWord] && !mod.negated && fr.pred.Info().Family == "attacks" && !fr.object.IsZero() {
+			fr.pred, mod.intent = schema.Predicate("threatens"), false // "vowed to attack", "remains committed to carrying out attacks against": a threat
+		}
 		if fr.lightVerb > 0 && speechVerbs[s.toks[fr.lightVerb].norm] && len(fr.subjects) > 0 && mod.attributedTo == fr.subjects[0].ent.Name {
 			mod.attributedTo = "" // "Canada announced sanctions": the announcement is the act, not a report of it
 		}
@@ -262,6 +265,9 @@ func mainSubjectAfter(s *sentence, i int) []*mention {
 	return nil
 }
 
+// threatWords announce an attack to come: stating the intent is a threat.
+var threatWords = set("vowed", "vows", "vow", "committed", "pledged", "pledges", "promised", "promises", "threatened", "threatens", "threat")
+
 // isPassive reports a passive verb group: a participle after a form of "be"
 // ("are being supplied by"), or directly followed by "by" ("shells supplied by").
 func isPassive(s *sentence, f *found) bool {
@@ -349,7 +355,7 @@ func (x *Extractor) themeLeft(s *sentence, i int) *mention {
 		if m == nil || m.kind == mDemonym {
 			continue
 		}
-		if !m.resolved() || (inPP(s, m) && m.kind != mThing) {
+		if !m.resolved() || (inPP(s, m) && m.kind != mThing) || m.appositive {
 			j = m.start
 			continue
 		}

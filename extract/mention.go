@@ -141,6 +141,9 @@ func markAppositives(toks []token, ms []*mention) {
 		if k > 0 && m.start >= 2 && toks[m.start-1].norm == "," && ms[k-1].end == m.start-1 && ms[k-1].ent.Type == schema.Person {
 			m.appositive = true
 		}
+		if k > 0 && m.start >= 3 && toks[m.start-1].is("a", "an") && toks[m.start-2].norm == "," && ms[k-1].end == m.start-2 && ms[k-1].ent.Type == schema.Person {
+			m.appositive = true // "Abu Jandal al-Kuwaiti, an ISIL gang leader,"
+		}
 		if c := commaAfterModifiers(toks, m.end); c > 0 {
 			for _, n := range ms[k+1:] {
 				if n.start >= c+1 && n.start <= c+3 && n.ent.Type == schema.Person && onlyTitles(toks, c+1, n.start) {
@@ -450,6 +453,9 @@ var namedHeads = set("coalition")
 
 // description recognises "the [one or two modifiers] group" at toks[i].
 func description(toks []token, i int) *mention {
+	if toks[i].norm == "coalition" && !toks[i].cap && i+1 < len(toks) && toks[i+1].kind == tWord && !toks[i+1].cap && i > 0 && toks[i-1].is("a", "an", "by", "of") {
+		return &mention{start: i, end: i + 1, kind: mDescription, want: descriptionHeads["coalition"], head: "coalition"} // "a coalition airstrike"
+	}
 	if toks[i].norm != "the" {
 		return nil
 	}

@@ -7,8 +7,9 @@ type modality struct {
 	attributedTo string
 	hedged       bool
 	negated      bool
-	intent       bool // will, plans to, agreed to: not (yet) a fact
-	conditional  bool // inside an if-clause or its would-consequence: never stored
+	intent       bool   // will, plans to, agreed to: not (yet) a fact
+	intentWord   string // the nearest word that made it an intent
+	conditional  bool   // inside an if-clause or its would-consequence: never stored
 }
 
 // modalityOf reads the modality of the trigger at token i, whose clause
@@ -28,7 +29,13 @@ func (x *Extractor) modalityOf(d *doc, s *sentence, i int) modality {
 			m.hedged = true
 		case intents[w] && i-j <= 6:
 			m.intent = true
+			if m.intentWord == "" {
+				m.intentWord = w
+			}
 		}
+	}
+	if potentialWords[m.intentWord] {
+		m.conditional = true // "its capacity to attack the United States": a potential, not an event
 	}
 	for _, t := range s.toks {
 		if conditionals[t.norm] {
@@ -37,6 +44,9 @@ func (x *Extractor) modalityOf(d *doc, s *sentence, i int) modality {
 	}
 	return m
 }
+
+// potentialWords say what an actor could do, which is no event.
+var potentialWords = set("capacity", "ability", "able", "capable", "capability", "capabilities")
 
 // clauseStart returns the first token of the clause of token i.
 func clauseStart(s *sentence, i int) int {

@@ -38,7 +38,7 @@ var (
 		"intended", "wants", "want", "wanted", "seeks", "seek", "seeking", "sought", "aims", "aim",
 		"aiming", "hopes", "hope", "hoping", "expected", "expects", "promised", "pledged", "vowed",
 		"agreed", "offered", "threatened", "ready", "prepared", "willing", "set", "going", "try",
-		"tried", "trying", "attempt", "attempted", "proposed", "committed", "capacity", "ability", "able",
+		"tried", "trying", "attempt", "attempted", "proposed", "committed", "capacity", "ability", "able", "capable", "capability", "capabilities",
 		"effort", "efforts", "bid", "vow", "vows", "allow", "allowed", "threat", "intention", "intent")
 	conditionals = set("if", "unless")
 	speechVerbs  = set("said", "says", "say", "told", "tells", "warned", "warns", "revealed",
