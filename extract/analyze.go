@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/schema"
@@ -46,6 +47,7 @@ func (x *Extractor) analyze(a *schema.Article) *doc {
 			d.sents = append(d.sents, s)
 		}
 	}
+	nameVariants(d)
 	x.resolve(d)
 	attributeQuotes(x, d)
 	return d
@@ -159,4 +161,51 @@ func datelineEnd(toks []token) int {
 		}
 	}
 	return -1
+}
+
+// nameVariants finds the shorter forms an article uses for a person it names
+// in full with a name the gazetteer lacks: "Abu Jandal" after "Abu Jandal
+// al-Kuwaiti". Capitalised words no mention covers that are the first two
+// or more words of such a name become mentions of that person.
+func nameVariants(d *doc) {
+	var people []schema.Entity
+	seen := map[string]bool{}
+	for _, s := range d.sents {
+		for _, m := range s.ments {
+			if m.kind == mUnknown && m.ent.Type == schema.Person && !seen[m.ent.ID] && strings.Count(m.ent.Name, " ") >= 2 {
+				seen[m.ent.ID] = true
+				people = append(people, m.ent)
+			}
+		}
+	}
+	if len(people) == 0 {
+		return
+	}
+	for _, s := range d.sents {
+		var added []*mention
+		for i := 0; i < len(s.toks); i++ {
+			if s.at[i] >= 0 || !s.toks[i].cap || s.toks[i].kind != tWord {
+				continue
+			}
+			for _, p := range people {
+				words := strings.Fields(p.Name)
+				n := 0
+				for n < len(words)-1 && i+n < len(s.toks) && s.at[i+n] < 0 && s.toks[i+n].text == words[n] {
+					n++
+				}
+				if n >= 2 && (i+n == len(s.toks) || !s.toks[i+n].cap || s.toks[i+n].kind != tWord) {
+					m := &mention{start: i, end: i + n, kind: mUnknown, ent: p, resolvedBy: "context"}
+					m.possessive = i+n < len(s.toks) && s.toks[i+n].norm == "'s"
+					added = append(added, m)
+					i += n - 1
+					break
+				}
+			}
+		}
+		if len(added) > 0 {
+			s.ments = append(s.ments, added...)
+			slices.SortFunc(s.ments, func(a, b *mention) int { return a.start - b.start })
+			s.index2()
+		}
+	}
 }

@@ -318,6 +318,9 @@ func (x *Extractor) passiveFrame(s *sentence, f *found, fr *frame, info *schema.
 		fr.recipient = theme.ent
 	case theme.actor() || !theme.placeEntity().IsZero():
 		fr.object = slotEntity(theme, info.Object)
+		if theme.kind == mAgent && theme.ent.Type == schema.Group {
+			fr.quantity = quantityAround(s, theme) // "eight people were killed"
+		}
 	}
 	if info.Object == schema.SlotThing && (fr.object.IsZero() || fr.recipient.IsZero() && info.Recipient) {
 		x.objectsRight(s, f.end, fr, info) // "supplied to Russia by North Korea", "supplied with drones"

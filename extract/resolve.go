@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/extract/gazetteer"
@@ -28,6 +29,7 @@ func (x *Extractor) resolve(d *doc) {
 		}
 	}
 	resolveSurnames(d)
+	x.stateForces(d)
 	for i, s := range d.sents {
 		for _, m := range s.ments {
 			switch m.kind {
@@ -192,6 +194,48 @@ func resolveSurnames(d *doc) {
 			if e := full[strings.ToLower(m.ent.Name)]; !e.IsZero() {
 				m.ent, m.resolvedBy = e, "context"
 			}
+		}
+	}
+}
+
+// stateForces makes "government forces", "regime forces" and "security
+// forces" without a country act for the country the article is about: the
+// one it names at least twice as often as any other. Otherwise they stay
+// unnamed.
+func (x *Extractor) stateForces(d *doc) {
+	var best schema.Entity
+	top, second := 0, 0
+	for id, n := range d.seen {
+		e, ok := x.gaz.Entity(id)
+		if !ok || e.Type != schema.Country {
+			continue
+		}
+		switch {
+		case n > top:
+			best, top, second = e.Entity, n, top
+		case n > second:
+			second = n
+		}
+	}
+	if top < 2 || top < 2*second {
+		return
+	}
+	for _, s := range d.sents {
+		var added []*mention
+		for i := 0; i+1 < len(s.toks); i++ {
+			if s.at[i] >= 0 || s.at[i+1] >= 0 || !s.toks[i].is("government", "regime", "security", "state") || !s.toks[i+1].is("forces", "troops", "soldiers") {
+				continue
+			}
+			if i > 0 && (s.at[i-1] >= 0 || s.toks[i-1].cap && s.toks[i-1].kind == tWord && i > 1) {
+				continue // "Syrian government forces" is already an agent; "Kurdish security forces" is not the state's
+			}
+			added = append(added, &mention{start: i, end: i + 2, kind: mAgent, ent: best, resolvedBy: "context"})
+			i++
+		}
+		if len(added) > 0 {
+			s.ments = append(s.ments, added...)
+			slices.SortFunc(s.ments, func(a, b *mention) int { return a.start - b.start })
+			s.index2()
 		}
 	}
 }
