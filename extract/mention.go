@@ -67,6 +67,11 @@ func (x *Extractor) findMentions(toks []token) []*mention {
 	for i := 0; i < len(toks); {
 		end, names := x.trie.longest(toks, i)
 		if end < 0 {
+			if m := unitName(toks, i); m != nil {
+				ms = append(ms, m)
+				i = m.end
+				continue
+			}
 			if m := x.unknownName(toks, i); m != nil {
 				ms = append(ms, m)
 				i = m.end

@@ -128,3 +128,65 @@ func spanText(toks []token, i, j int) string {
 	}
 	return b.String()
 }
+
+// unitHeads end the names of military units and formations.
+var unitHeads = set("force", "fleet", "brigade", "division", "regiment", "battalion", "corps", "army", "squadron", "group", "command")
+
+// unitName recognises a numbered military unit: "Combined Task Force 50",
+// "Task Force 50", "CTF 50", "the 5th Fleet", "47th Mechanized Brigade".
+// Its initials name it too: "CTF 50" is "Combined Task Force 50".
+func unitName(toks []token, i int) *mention {
+	t := &toks[i]
+	end := -1
+	var name string
+	switch {
+	case t.upper && t.kind == tWord && len(t.text) >= 2 && len(t.text) <= 5 && i+1 < len(toks) && toks[i+1].kind == tNumber && strings.HasSuffix(t.text, "F"):
+		end, name = i+2, t.text+" "+toks[i+1].text // "CTF 50"
+	case t.kind == tWord && t.cap && !t.upper:
+		j := i
+		for j < len(toks) && j < i+4 && toks[j].kind == tWord && toks[j].cap && !toks[j].upper {
+			j++
+		}
+		if j > i && j < len(toks) && toks[j].kind == tNumber && unitHeads[toks[j-1].norm] && !isYear(toks[j].norm) {
+			end = j + 1
+			name = unitInitials(toks[i:j]) + " " + toks[j].text // "Combined Task Force 50" is also "CTF 50"
+			if j-i >= 2 {
+				return &mention{start: i, end: end, kind: mUnknown, ent: unitEntity(spanText(toks, i, end), name)}
+			}
+		}
+	case t.kind == tNumber && ordinal(t.text) && i+1 < len(toks) && toks[i+1].cap:
+		j := i + 1
+		for j < len(toks) && j < i+4 && toks[j].kind == tWord && toks[j].cap && !unitHeads[toks[j].norm] {
+			j++
+		}
+		if j < len(toks) && toks[j].kind == tWord && unitHeads[toks[j].norm] {
+			end, name = j+1, spanText(toks, i, j+1) // "5th Fleet"
+		}
+	}
+	if end < 0 {
+		return nil
+	}
+	return &mention{start: i, end: end, kind: mUnknown, ent: unitEntity(name, name)}
+}
+
+// unitEntity is a unit's organisation, identified by its short name so that
+// "Combined Task Force 50" and "CTF 50" are one node.
+func unitEntity(name, short string) schema.Entity {
+	e := schema.Entity{ID: schema.EntityID(schema.Organization, short), Name: name, Type: schema.Organization}
+	if short != name {
+		e.Aliases = []string{short}
+	}
+	return e
+}
+
+func unitInitials(toks []token) string {
+	var b strings.Builder
+	for _, t := range toks {
+		b.WriteString(strings.ToUpper(t.text[:1]))
+	}
+	return b.String()
+}
+
+func ordinal(s string) bool {
+	return len(s) > 2 && (strings.HasSuffix(s, "st") || strings.HasSuffix(s, "nd") || strings.HasSuffix(s, "rd") || strings.HasSuffix(s, "th"))
+}
