@@ -144,11 +144,19 @@ func coordinated(s *sentence, m *mention, right bool) []*mention {
 	for {
 		var next *mention
 		if right {
-			if cur.end+1 < len(s.toks) && s.toks[cur.end].is("and", ",") {
-				next = s.mentionAt(cur.end + 1)
+			if k := cur.end + 1; k < len(s.toks) && s.toks[cur.end].is("and", ",") {
+				if k+1 < len(s.toks) && s.toks[k].norm == "the" {
+					k++ // "Brazil and the United States"
+				}
+				next = s.mentionAt(k)
 			}
-		} else if cur.start-2 >= 0 && (s.toks[cur.start-1].norm == "and" || s.toks[cur.start-1].norm == "," && len(out) > 1) {
-			next = s.mentionAt(cur.start - 2) // "A, B and C": a comma only inside a list that "and" closes
+		} else if c := cur.start - 1; c >= 1 {
+			if s.toks[c].norm == "the" && s.at[c] < 0 {
+				c-- // "Brazil and the United States"
+			}
+			if c >= 1 && (s.toks[c].norm == "and" || s.toks[c].norm == "," && len(out) > 1) {
+				next = s.mentionAt(c - 1) // "A, B and C": a comma only inside a list that "and" closes
+			}
 		}
 		if next == nil || !next.actor() || next.possessive {
 			break

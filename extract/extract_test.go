@@ -170,6 +170,8 @@ func TestExtractSentences(t *testing.T) {
 			[]string{"Pakistan -leads-> Combined Task Force 151", "Turkey -leads-> CTF 151"}},
 		{"an ordinal unit", "The 47th Mechanized Brigade attacked Avdiivka.",
 			[]string{"47th Mechanized Brigade -attacks-> Avdiivka"}},
+		{"coordination across 'the', a partnership deepened", "India and the United States agreed to deepen a partnership in defence.",
+			[]string{"India -cooperates_with-> United States [hedged]"}},
 		{"bare nominal says where, not whom", "Turkey conducted strikes in Syria.", nil},
 		{"members of a listing relative clause act", "NATO forces carried out strikes against Serbia. NATO members that conducted strikes in Kosovo include Italy, Spain and Norway.",
 			[]string{"NATO -attacks-> Serbia", "Italy -member_of-> NATO", "Spain -member_of-> NATO", "Norway -member_of-> NATO",

@@ -147,7 +147,9 @@ var lightVerbs = set("launched", "launch", "launches", "launching", "conducted",
 	"opened", "open", "opens", "signed", "sign", "signs", "paid", "pay", "pays", "unleashed",
 	"imposed", "impose", "imposes", "announced", "announces", "offered", "offers", "pursued",
 	"offering", "offer", "pledged", "pledge", "pledges", "pledging", "extended", "extend", "extends",
-	"extending", "inflicted", "inflicting", "inflict", "inflicts", "launching", "staging", "mounting")
+	"extending", "inflicted", "inflicting", "inflict", "inflicts", "launching", "staging", "mounting",
+	"deepen", "deepened", "deepening", "deepens", "strengthen", "strengthened", "strengthening", "strengthens",
+	"forge", "forged", "forging", "forges", "expand", "expanded", "expanding", "expands")
 
 // lightVerbBefore finds a light verb governing the noun at i: within five
 // tokens before it, in its clause, with only determiners, numbers and
