@@ -158,6 +158,9 @@ func coordinated(s *sentence, m *mention, right bool) []*mention {
 				next = s.mentionAt(c - 1) // "A, B and C": a comma only inside a list that "and" closes
 			}
 		}
+		if next != nil && next.kind == mDemonym && next.resolved() && next.ent.Type == schema.Country && m.kind == mAgent && !next.possessive {
+			next = &mention{start: next.start, end: next.end, kind: mAgent, ent: next.ent} // "the U.S., French and Royal Navy": the French navy
+		}
 		if next == nil || !next.actor() || next.possessive {
 			break
 		}

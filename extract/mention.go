@@ -208,6 +208,9 @@ func (x *Extractor) newMention(toks []token, start, end int, names []*gazetteer.
 	if m.resolved() && m.ent.Type.IsThing() {
 		m.kind = mThing
 	}
+	if c, ok := x.armedForcesOf(m.ent); ok {
+		m.ent, m.kind = c, mAgent // "the Royal Navy", "the Israel Defense Forces" act for their state
+	}
 	if end < len(toks) && toks[end].norm == "'s" {
 		m.possessive = true
 	}
@@ -603,4 +606,28 @@ func (x *Extractor) verbForm(w string) bool {
 		}
 	}
 	return false
+}
+
+// armedForcesWords name a state's armed services.
+var armedForcesWords = set("army", "navy", "force", "forces", "corps", "staff", "artesh", "military")
+
+// armedForcesOf returns the country whose armed service e is: a state
+// organisation (not an armed group such as the Free Syrian Army) with a
+// country, named as a service. Like "Russian forces", it acts for its state.
+func (x *Extractor) armedForcesOf(e schema.Entity) (schema.Entity, bool) {
+	if e.Type != schema.Organization || e.Country == "" {
+		return schema.Entity{}, false
+	}
+	service := false
+	for _, w := range nameKeys(e.Name) {
+		service = service || armedForcesWords[w]
+	}
+	if !service {
+		return schema.Entity{}, false
+	}
+	c, ok := x.gaz.Entity(e.Country)
+	if !ok || c.Type != schema.Country {
+		return schema.Entity{}, false
+	}
+	return c.Entity, true
 }
