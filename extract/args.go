@@ -474,8 +474,14 @@ func locationAfter(s *sentence, i int, fr *frame) schema.Entity {
 			continue
 		}
 		k := j + 1
-		for k < len(s.toks) && determiners[s.toks[k].norm] {
+		for k < len(s.toks) && (determiners[s.toks[k].norm] || directions[s.toks[k].norm]) {
 			k++
+		}
+		if k+2 < len(s.toks) && partOf[s.toks[k].norm] && s.toks[k+1].norm == "of" {
+			k += 2 // "in the east of the Gaza Strip", "on the outskirts of Kyiv"
+			for k < len(s.toks) && determiners[s.toks[k].norm] {
+				k++
+			}
 		}
 		if m := s.mentionAt(k); m != nil && !m.possessive {
 			if e := m.placeEntity(); !e.IsZero() && e.ID != fr.object.ID && e.ID != fr.recipient.ID {
@@ -485,3 +491,11 @@ func locationAfter(s *sentence, i int, fr *frame) schema.Entity {
 	}
 	return schema.Entity{}
 }
+
+// directions qualify a place: "in northern Syria".
+var directions = set("northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+	"southeastern", "southwestern", "north", "south", "east", "west")
+
+// partOf names a part of a place: "the east of", "the outskirts of".
+var partOf = set("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "centre", "center",
+	"outskirts", "suburbs", "heart", "edge", "border", "borders", "rest", "part", "parts", "city", "town", "province", "region")

@@ -67,6 +67,9 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 	if len(fr.subjects) == 0 {
 		return nil
 	}
+	if fr.object.IsZero() && !fr.location.IsZero() && info.Family == "attacks" && info.Object == schema.SlotAny && fr.rule != "nominal-temporal" {
+		fr.object, fr.location = fr.location, schema.Entity{} // "Israeli tank shelling in the east of the Gaza Strip": the place shelled
+	}
 	return validFrame(fr, info)
 }
 
