@@ -474,7 +474,7 @@ func locationAfter(s *sentence, i int, fr *frame) schema.Entity {
 			continue
 		}
 		k := j + 1
-		for k < len(s.toks) && (determiners[s.toks[k].norm] || directions[s.toks[k].norm]) {
+		for k < len(s.toks) && (determiners[s.toks[k].norm] || directions[s.toks[k].norm] && !(k+1 < len(s.toks) && s.toks[k+1].norm == "of")) {
 			k++
 		}
 		if k+2 < len(s.toks) && partOf[s.toks[k].norm] && s.toks[k+1].norm == "of" {

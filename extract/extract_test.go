@@ -180,6 +180,8 @@ func TestExtractSentences(t *testing.T) {
 			[]string{"Free Syrian Army -attacks-> Hama"}},
 		{"an attack with no target hit the place it happened in", "Turkey conducted strikes in northern Syria.",
 			[]string{"Turkey -attacks-> Syria"}},
+		{"'the east of' is a part, not a direction", "Five civilians were killed in Israeli shelling in the east of the Gaza Strip.",
+			[]string{"Israel -kills-> civilians", "Israel -attacks-> Gaza Strip"}},
 		{"a part of a place", "Four civilians were killed in Russian shelling on the outskirts of Kherson.",
 			[]string{"Russia -kills-> civilians", "Russia -attacks-> Kherson"}},
 		{"members of a listing relative clause act", "NATO forces carried out strikes against Serbia. NATO members that conducted strikes in Kosovo include Italy, Spain and Norway.",
