@@ -1,11 +1,13 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"encoding/binary"
-	"errors"
+	"fmt"
 	"path/filepath"
 
+	"github.com/boltdb/bolt"
 	"github.com/cayleygraph/cayley"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
@@ -13,7 +15,6 @@ import (
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	hbolt "github.com/hidal-go/hidalgo/kv/bolt"
-	"github.com/hidal-go/hidalgo/kv/options"
 )
 
 // Reading Cayley's kv index keys. A kv store indexes each quad under the
@@ -63,46 +64,103 @@ func (s *Store) Links(ctx context.Context, o cgraph.Ref, ps []cgraph.Ref, fn fun
 	if s.sql != nil && s.sql.fast {
 		return s.sql.links(ctx, o, ps, fn)
 	}
-	ov, ok := o.(ckv.Int64Value)
-	if s.kv == nil || !ok {
+	return s.boltLinks(ctx, []cgraph.Ref{o}, ps, func(_ int, subject, p cgraph.Ref, n int) bool { return fn(subject, p, n) })
+}
+
+// LinksEach calls fn with each subject s of the quads (s, p, objects[i])
+// and how many the index lists, as Links counts them, object by object;
+// on bolt in one transaction.
+func (s *Store) LinksEach(ctx context.Context, objects []cgraph.Ref, p cgraph.Ref, fn func(i int, subject cgraph.Ref, n int)) (ok bool, err error) {
+	if s.sql != nil && s.sql.fast {
+		for i, o := range objects {
+			if _, err := s.sql.links(ctx, o, []cgraph.Ref{p}, func(subject, _ cgraph.Ref, n int) bool { fn(i, subject, n); return true }); err != nil {
+				return true, err
+			}
+		}
+		return true, nil
+	}
+	return s.boltLinks(ctx, objects, []cgraph.Ref{p}, func(i int, subject, _ cgraph.Ref, n int) bool { fn(i, subject, n); return true })
+}
+
+// LinkLabels calls fn with the subject s and the label of each live quad
+// (s, p, objects[i]), object by object, reading the quads the index keys
+// list in one transaction; ok is false on stores other than bolt.
+func (s *Store) LinkLabels(ctx context.Context, objects []cgraph.Ref, p cgraph.Ref, fn func(i int, subject, label cgraph.Ref)) (ok bool, err error) {
+	db := s.boltDB()
+	if db == nil || !allKV(objects) || !allKV([]cgraph.Ref{p}) {
 		return false, nil
 	}
-	for _, p := range ps {
-		if _, ok := p.(ckv.Int64Value); !ok {
-			return false, nil
+	return true, db.View(func(tx *bolt.Tx) error {
+		b, lg := tx.Bucket(opsBucket), tx.Bucket(logBucket)
+		if b == nil || lg == nil {
+			return fmt.Errorf("graph: bolt store without Cayley's %q and %q buckets", opsBucket, logBucket)
 		}
-	}
-	err = s.kv.View(ctx, func(tx hkv.Tx) error {
-		for _, p := range ps {
-			prefix := make([]byte, 16)
-			binary.BigEndian.PutUint64(prefix, uint64(ov))
-			binary.BigEndian.PutUint64(prefix[8:], uint64(p.(ckv.Int64Value)))
-			more, err := scanKeys(ctx, tx, prefix, func(subject cgraph.Ref, n int) bool { return fn(subject, p, n) })
-			if err != nil || !more {
+		c, log := b.Cursor(), &logReader{c: lg.Cursor()}
+		var prefix [16]byte
+		binary.BigEndian.PutUint64(prefix[8:], uint64(p.(ckv.Int64Value)))
+		var quads []primitive
+		for i, o := range objects {
+			if err := ctx.Err(); err != nil {
 				return err
+			}
+			binary.BigEndian.PutUint64(prefix[:], uint64(o.(ckv.Int64Value)))
+			for k, v := c.Seek(prefix[:]); k != nil && bytes.HasPrefix(k, prefix[:]); k, v = c.Next() {
+				var err error
+				if quads, err = log.quads([][]byte{v}, quads[:0]); err != nil {
+					return err
+				}
+				for _, q := range quads {
+					if q.found && !q.deleted {
+						r := q.refs()
+						fn(i, r.Subject, r.Label)
+					}
+				}
 			}
 		}
 		return nil
 	})
-	return true, err
 }
 
-// scanKeys calls fn with the subject and the count of each key with the
-// (object, predicate) prefix; more is false when fn stopped.
-func scanKeys(ctx context.Context, tx hkv.Tx, prefix []byte, fn func(subject cgraph.Ref, n int) bool) (more bool, err error) {
-	it := tx.Scan(ctx, options.WithPrefixKV(hkv.Key{opsBucket, prefix}))
-	defer it.Close()
-	for it.Next(ctx) {
-		k := it.Key()
-		last := k[len(k)-1]
-		if len(last) != 24 {
-			continue
-		}
-		if !fn(ckv.Int64Value(binary.BigEndian.Uint64(last[16:])), countIDs(it.Val())) {
-			return false, it.Err()
+// allKV says whether every reference is a kv store's.
+func allKV(rs []cgraph.Ref) bool {
+	for _, r := range rs {
+		if _, ok := r.(ckv.Int64Value); !ok {
+			return false
 		}
 	}
-	return true, it.Err()
+	return true
+}
+
+// boltLinks reads the keys (objects[i], p, ·) of a bolt store for each
+// object and each p of ps, in one transaction, until fn returns false.
+func (s *Store) boltLinks(ctx context.Context, objects, ps []cgraph.Ref, fn func(i int, subject, p cgraph.Ref, n int) bool) (ok bool, err error) {
+	db := s.boltDB()
+	if db == nil || !allKV(objects) || !allKV(ps) {
+		return false, nil
+	}
+	return true, db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(opsBucket)
+		if b == nil {
+			return fmt.Errorf("graph: bolt store without Cayley's %q bucket", opsBucket)
+		}
+		c := b.Cursor()
+		var prefix [16]byte
+		for i, o := range objects {
+			binary.BigEndian.PutUint64(prefix[:], uint64(o.(ckv.Int64Value)))
+			for _, p := range ps {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				binary.BigEndian.PutUint64(prefix[8:], uint64(p.(ckv.Int64Value)))
+				for k, v := c.Seek(prefix[:]); k != nil && bytes.HasPrefix(k, prefix[:]); k, v = c.Next() {
+					if len(k) == 24 && !fn(i, ckv.Int64Value(binary.BigEndian.Uint64(k[16:])), p, countIDs(v)) {
+						return nil
+					}
+				}
+			}
+		}
+		return nil
+	})
 }
 
 // LinksExact says whether Links counts only live quads (PostgreSQL, whose
@@ -118,20 +176,24 @@ func (s *Store) Linked(ctx context.Context, subject, p, o cgraph.Ref) (n int, ok
 	sv, ok0 := subject.(ckv.Int64Value)
 	ov, ok1 := o.(ckv.Int64Value)
 	pv, ok2 := p.(ckv.Int64Value)
-	if s.kv == nil || !ok0 || !ok1 || !ok2 {
+	if !ok0 || !ok1 || !ok2 {
 		return 0, false, nil
 	}
-	key := make([]byte, 24)
-	binary.BigEndian.PutUint64(key, uint64(ov))
+	db := s.boltDB()
+	if db == nil {
+		return 0, false, nil
+	}
+	var key [24]byte
+	binary.BigEndian.PutUint64(key[:], uint64(ov))
 	binary.BigEndian.PutUint64(key[8:], uint64(pv))
 	binary.BigEndian.PutUint64(key[16:], uint64(sv))
-	err = s.kv.View(ctx, func(tx hkv.Tx) error {
-		v, err := tx.Get(ctx, hkv.Key{opsBucket, key})
-		if errors.Is(err, hkv.ErrNotFound) {
-			return nil
+	err = db.View(func(tx *bolt.Tx) error {
+		b := tx.Bucket(opsBucket)
+		if b == nil {
+			return fmt.Errorf("graph: bolt store without Cayley's %q bucket", opsBucket)
 		}
-		n = countIDs(v)
-		return err
+		n = countIDs(b.Get(key[:]))
+		return nil
 	})
 	return n, true, err
 }
@@ -148,8 +210,12 @@ func countIDs(b []byte) int {
 }
 
 // ValuesOf returns the values of references, in one statement for those
-// not cached on PostgreSQL (Cayley's SQL store reads them one by one).
+// not cached on PostgreSQL (Cayley's SQL store reads them one by one), in
+// one transaction on bolt (boltread.go).
 func (s *Store) ValuesOf(ctx context.Context, rs []cgraph.Ref) ([]quad.Value, error) {
+	if db := s.boltDB(); db != nil {
+		return boltValues(db, rs)
+	}
 	if s.sql == nil || !s.sql.fast {
 		return cgraph.ValuesOf(ctx, s.h.QuadStore, rs)
 	}
