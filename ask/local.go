@@ -9,7 +9,6 @@ import (
 	"github.com/cayleygraph/cayley"
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	crefs "github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/geokg/geokg/graph"
@@ -118,11 +117,11 @@ func (l *local) Edges(ctx context.Context, ids, within []string) (map[string][]e
 		var qs []quadRef
 		keep := func(q quadRef) {
 			other := q.o
-			if crefs.ToKey(other) == crefs.ToKey(r) {
+			if refKey(other) == refKey(r) {
 				other = q.s
 			}
-			self := crefs.ToKey(q.s) == crefs.ToKey(q.o)
-			if shortcuts[crefs.ToKey(q.p)] && (within == nil || others[crefs.ToKey(other)] && !self) {
+			self := refKey(q.s) == refKey(q.o)
+			if shortcuts[refKey(q.p)] && (within == nil || others[refKey(other)] && !self) {
 				qs = append(qs, q)
 			}
 		}
@@ -212,7 +211,7 @@ func (l *local) edgesOf(ctx context.Context, id string, r cgraph.Ref, qs []quadR
 		return err
 	}
 	for _, q := range qs {
-		out := crefs.ToKey(q.s) == crefs.ToKey(r)
+		out := refKey(q.s) == refKey(r)
 		e := edge{Pred: schema.Predicate(iri(l.name(q.p))), Other: iri(l.name(q.o)), Out: out}
 		if !out {
 			e.Other = iri(l.name(q.s))
@@ -236,14 +235,14 @@ func (l *local) HopEvents(ctx context.Context, h Hop) ([]fact, error) {
 			return nil, err
 		}
 		for _, ev := range in {
-			if _, ok := qs[crefs.ToKey(ev)]; ok {
+			if _, ok := qs[refKey(ev)]; ok {
 				continue
 			}
 			var eq []quadRef
 			if err := l.quads(ctx, quad.Subject, ev, func(q quadRef) { eq = append(eq, q) }); err != nil {
 				return nil, err
 			}
-			qs[crefs.ToKey(ev)] = eq
+			qs[refKey(ev)] = eq
 			evs = append(evs, ev)
 		}
 	}
@@ -258,8 +257,102 @@ func vocabularyPreds() []schema.Predicate {
 	return out
 }
 
-// Prefetch does nothing: local reads are cheap one by one.
-func (l *local) Prefetch(context.Context, []string, []string) error { return nil }
+// Prefetch reads the descriptions of the entities and articles not yet
+// read, all at once where the store reads quads directly (bolt); Entity
+// and Article read the others one by one.
+func (l *local) Prefetch(ctx context.Context, entities, articles []string) error {
+	ents := map[string]*schema.Entity{}
+	_, err := l.describeAll(ctx, uncached(entities, l.entities), entityEdges, func(id string, p, v quad.Value) {
+		if ents[id] == nil {
+			ents[id] = &schema.Entity{ID: id}
+		}
+		if p != nil {
+			setEntityField(ents[id], p, v)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	for id, e := range ents {
+		finishEntity(e)
+		l.entities[id] = *e
+	}
+	_, err = l.describeAll(ctx, uncached(articles, l.articles), articleTags, func(id string, p, v quad.Value) {
+		if l.articles[id] == nil {
+			l.articles[id] = &schema.Article{}
+		}
+		if p != nil {
+			setArticleField(l.articles[id], p, v)
+		}
+	})
+	return err
+}
+
+// uncached returns the ids, each once, that have no entry in cache.
+func uncached[V any](ids []string, cache map[string]V) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if _, ok := cache[id]; !ok && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// describeAll calls fn once with nil p and v for each node of ids, then
+// with the values of its edges as eachEdge does, reading them all at once
+// where the store reads quads directly (bolt); ok is false on others.
+func (l *local) describeAll(ctx context.Context, ids []string, edges []quad.IRI, fn func(id string, p, v quad.Value)) (ok bool, err error) {
+	if len(ids) == 0 || l.st == nil {
+		return l.st != nil, nil
+	}
+	vs := make([]quad.Value, len(ids))
+	for i, id := range ids {
+		vs[i] = quad.IRI(id)
+	}
+	if err := l.refsOf(ctx, vs); err != nil {
+		return true, err
+	}
+	var ps, subjects []cgraph.Ref
+	var at []string
+	for _, e := range edges {
+		if p := l.ref(e); p != nil {
+			ps = append(ps, p)
+		}
+	}
+	for _, id := range ids {
+		if r := l.ref(quad.IRI(id)); r != nil && len(ps) > 0 {
+			subjects, at = append(subjects, r), append(at, id)
+		}
+	}
+	qs := make([][]quadRef, len(subjects))
+	ok, err = l.st.SubjectQuads(ctx, subjects, ps, func(i int, q graph.QuadRefs) {
+		qs[i] = append(qs[i], quadRef{s: q.Subject, p: q.Predicate, o: q.Object, l: q.Label})
+	})
+	if !ok || err != nil {
+		return ok, err
+	}
+	var objects []cgraph.Ref
+	for _, q := range qs {
+		for _, e := range q {
+			objects = append(objects, e.o)
+		}
+	}
+	if err := l.resolve(ctx, objects); err != nil {
+		return true, err
+	}
+	for _, id := range ids {
+		fn(id, nil, nil)
+	}
+	for i, id := range at {
+		for _, q := range qs[i] {
+			fn(id, l.name(q.p), l.name(q.o))
+		}
+	}
+	return true, nil
+}
 
 // Sentences scans every event sentence for the words; it reads the whole
 // store, so it stops after limit matches.
@@ -315,6 +408,14 @@ func (l *local) eachQuad(ctx context.Context, d quad.Direction, ref cgraph.Ref, 
 // eachEdge calls fn with the node's values of each edge, read through the
 // (subject, predicate) index where the store has one.
 func (l *local) eachEdge(ctx context.Context, id string, edges []quad.IRI, fn func(p, v quad.Value)) error {
+	ok, err := l.describeAll(ctx, []string{id}, edges, func(_ string, p, v quad.Value) {
+		if p != nil {
+			fn(p, v)
+		}
+	})
+	if ok || err != nil {
+		return err
+	}
 	r := l.ref(quad.IRI(id))
 	if r == nil {
 		return nil
@@ -350,7 +451,7 @@ func (l *local) named(ctx context.Context, qs []quadRef, edges []quad.IRI, fn fu
 	}
 	want := l.refSet(iriValues(edges)...)
 	for _, q := range qs {
-		if want[crefs.ToKey(q.p)] {
+		if want[refKey(q.p)] {
 			fn(l.name(q.p), l.name(q.o))
 		}
 	}

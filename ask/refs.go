@@ -27,6 +27,15 @@ import (
 // quadRef is a quad as references.
 type quadRef struct{ s, p, o, l cgraph.Ref }
 
+// refKey is crefs.ToKey without boxing a kv store's reference again (it
+// is its own key): questions make tens of thousands of them.
+func refKey(r cgraph.Ref) any {
+	if _, ok := r.(kv.Int64Value); ok {
+		return r
+	}
+	return crefs.ToKey(r)
+}
+
 // ref returns the reference of a value, nil when the store lacks it.
 func (l *local) ref(v quad.Value) cgraph.Ref {
 	key := v.String()
@@ -39,9 +48,48 @@ func (l *local) ref(v quad.Value) cgraph.Ref {
 	}
 	l.refs[key] = r
 	if r != nil {
-		l.names[crefs.ToKey(r)] = v
+		l.names[refKey(r)] = v
 	}
 	return r
+}
+
+// refsOf looks up the references of values, for ref to return: in one
+// batch on kv stores (bolt), one by one on others.
+func (l *local) refsOf(ctx context.Context, vs []quad.Value) error {
+	kqs, ok := l.qs.(*kv.QuadStore)
+	if !ok {
+		for _, v := range vs {
+			l.ref(v)
+		}
+		return nil
+	}
+	var todo []quad.Value
+	var keys []string
+	seen := map[string]bool{}
+	for _, v := range vs {
+		k := v.String()
+		if _, ok := l.refs[k]; !ok && !seen[k] {
+			seen[k] = true
+			todo, keys = append(todo, v), append(keys, k)
+		}
+	}
+	if len(todo) == 0 {
+		return nil
+	}
+	rs, err := kqs.RefsOf(ctx, todo)
+	if err != nil {
+		return err
+	}
+	for i, r := range rs {
+		if r == kv.Int64Value(0) {
+			r = nil // none, as ValueOf says it
+		}
+		l.refs[keys[i]] = r
+		if r != nil {
+			l.names[refKey(r)] = todo[i]
+		}
+	}
+	return nil
 }
 
 // refSet returns the keys of the references of values the store has.
@@ -49,7 +97,7 @@ func (l *local) refSet(vs ...quad.Value) map[any]bool {
 	out := map[any]bool{}
 	for _, v := range vs {
 		if r := l.ref(v); r != nil {
-			out[crefs.ToKey(r)] = true
+			out[refKey(r)] = true
 		}
 	}
 	return out
@@ -76,14 +124,14 @@ func (l *local) dir(q cgraph.Ref, d quad.Direction) cgraph.Ref {
 }
 
 // name returns a resolved reference's value.
-func (l *local) name(r cgraph.Ref) quad.Value { return l.names[crefs.ToKey(r)] }
+func (l *local) name(r cgraph.Ref) quad.Value { return l.names[refKey(r)] }
 
 // resolve names, in one batch, the references not yet named.
 func (l *local) resolve(ctx context.Context, rs []cgraph.Ref) error {
 	var todo []cgraph.Ref
 	seen := map[any]bool{}
 	for _, r := range rs {
-		k := crefs.ToKey(r)
+		k := refKey(r)
 		if _, ok := l.names[k]; !ok && !seen[k] {
 			seen[k] = true
 			todo = append(todo, r)
@@ -103,7 +151,10 @@ func (l *local) resolve(ctx context.Context, rs []cgraph.Ref) error {
 		return err
 	}
 	for i, r := range todo {
-		l.names[crefs.ToKey(r)] = vals[i]
+		l.names[refKey(r)] = vals[i]
+		if v, ok := vals[i].(quad.IRI); ok && r != nil {
+			l.refs[v.String()] = r // for ref: articles and entities are asked for by IRI
+		}
 	}
 	return nil
 }
@@ -124,8 +175,8 @@ func (l *local) linkedRef(ctx context.Context, r cgraph.Ref, preds []quad.Value)
 	seen := map[any]bool{}
 	want := l.refSet(preds...)
 	add := func(q quadRef) {
-		k := crefs.ToKey(q.s)
-		if want[crefs.ToKey(q.p)] && !seen[k] {
+		k := refKey(q.s)
+		if want[refKey(q.p)] && !seen[k] {
 			seen[k] = true
 			out = append(out, q.s)
 		}
@@ -164,7 +215,7 @@ func (l *local) eventRefs(ctx context.Context, w walk) (map[any][]quadRef, []cgr
 	var kept []cgraph.Ref
 	for i, ev := range evs {
 		if read[i] != nil {
-			out[crefs.ToKey(ev)] = read[i]
+			out[refKey(ev)] = read[i]
 			kept = append(kept, ev)
 		}
 	}
@@ -189,28 +240,88 @@ func (l *local) predFilter(preds []schema.Predicate) *predFilter {
 // goroutines: bolt serves concurrent read transactions.
 var parallelFrom = 32
 
+// readChunk is how many events one goroutine of readEvents reads at a time
+// (in one transaction on bolt).
+const readChunk = 64
+
 // readEvents reads the quads of each event the filter keeps (nil for the
 // others). It only reads the store and the filter, never l's caches.
 func (l *local) readEvents(ctx context.Context, evs []cgraph.Ref, f *predFilter) ([][]quadRef, error) {
 	out := make([][]quadRef, len(evs))
-	errs := make([]error, len(evs))
-	workers := 1
-	if len(evs) >= parallelFrom {
-		workers = min(2*runtime.NumCPU(), 8)
+	chunks := (len(evs) + readChunk - 1) / readChunk
+	errs := make([]error, chunks)
+	if len(evs) < parallelFrom {
+		for c := range chunks {
+			from, to := c*readChunk, min((c+1)*readChunk, len(evs))
+			errs[c] = l.readChunk(ctx, evs[from:to], f, out[from:to])
+		}
+		return out, errors.Join(errs...)
 	}
+	workers := min(2*runtime.NumCPU(), 8, chunks)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < len(evs); i = int(next.Add(1) - 1) {
-				out[i], errs[i] = l.readEvent(ctx, evs[i], f)
+			for c := int(next.Add(1) - 1); c < chunks; c = int(next.Add(1) - 1) {
+				from, to := c*readChunk, min((c+1)*readChunk, len(evs))
+				errs[c] = l.readChunk(ctx, evs[from:to], f, out[from:to])
 			}
 		}()
 	}
 	wg.Wait()
 	return out, errors.Join(errs...)
+}
+
+// readChunk reads events into out: in one transaction where the store
+// reads quads directly (bolt), else one by one.
+func (l *local) readChunk(ctx context.Context, evs []cgraph.Ref, f *predFilter, out [][]quadRef) error {
+	if ok, err := l.readDirect(ctx, evs, f, out); ok || err != nil {
+		return err
+	}
+	errs := make([]error, len(evs))
+	for i, ev := range evs {
+		out[i], errs[i] = l.readEvent(ctx, ev, f)
+	}
+	return errors.Join(errs...)
+}
+
+// readDirect reads events through the store's direct reads: first their
+// predicates, when filtered, then the quads of those kept. ok is false on
+// stores without direct reads.
+func (l *local) readDirect(ctx context.Context, evs []cgraph.Ref, f *predFilter, out [][]quadRef) (bool, error) {
+	if l.st == nil {
+		return false, nil
+	}
+	kept, at := evs, make([]int, len(evs))
+	for i := range at {
+		at[i] = i
+	}
+	if f != nil {
+		if f.predicate == nil {
+			return true, nil // no event has a predicate
+		}
+		pass := make([]bool, len(evs))
+		ok, err := l.st.SubjectQuads(ctx, evs, []cgraph.Ref{f.predicate}, func(i int, q graph.QuadRefs) {
+			pass[i] = pass[i] || f.wanted[refKey(q.Object)]
+		})
+		if !ok || err != nil {
+			return ok, err
+		}
+		kept, at = nil, nil
+		for i, p := range pass {
+			if p {
+				kept, at = append(kept, evs[i]), append(at, i)
+			}
+		}
+	}
+	for _, i := range at {
+		out[i] = []quadRef{}
+	}
+	return l.st.SubjectQuads(ctx, kept, nil, func(i int, q graph.QuadRefs) {
+		out[at[i]] = append(out[at[i]], quadRef{s: q.Subject, p: q.Predicate, o: q.Object, l: q.Label})
+	})
 }
 
 func (l *local) readEvent(ctx context.Context, ev cgraph.Ref, f *predFilter) ([]quadRef, error) {
@@ -234,7 +345,7 @@ func (l *local) hasPredicate(ctx context.Context, ev cgraph.Ref, f *predFilter) 
 	}
 	found := false
 	fn := func(q quadRef) {
-		if crefs.ToKey(q.p) == crefs.ToKey(f.predicate) && f.wanted[crefs.ToKey(q.o)] {
+		if refKey(q.p) == refKey(f.predicate) && f.wanted[refKey(q.o)] {
 			found = true
 		}
 	}
@@ -260,11 +371,11 @@ func (l *local) indexScan(ind kv.QuadIndex, a, b cgraph.Ref) (iterator.Shape, bo
 func intersect(a, b []cgraph.Ref) []cgraph.Ref {
 	in := map[any]bool{}
 	for _, r := range b {
-		in[crefs.ToKey(r)] = true
+		in[refKey(r)] = true
 	}
 	var out []cgraph.Ref
 	for _, r := range a {
-		if in[crefs.ToKey(r)] {
+		if in[refKey(r)] {
 			out = append(out, r)
 		}
 	}
@@ -275,7 +386,7 @@ func intersect(a, b []cgraph.Ref) []cgraph.Ref {
 func (l *local) facts(ctx context.Context, qs map[any][]quadRef, evs []cgraph.Ref) ([]fact, error) {
 	all := append([]cgraph.Ref{}, evs...)
 	for _, ev := range evs {
-		for _, q := range qs[crefs.ToKey(ev)] {
+		for _, q := range qs[refKey(ev)] {
 			all = append(all, q.p, q.o)
 		}
 	}
@@ -285,7 +396,7 @@ func (l *local) facts(ctx context.Context, qs map[any][]quadRef, evs []cgraph.Re
 	out := make([]fact, 0, len(evs))
 	for _, ev := range evs {
 		f := eventFields{}
-		for _, q := range qs[crefs.ToKey(ev)] {
+		for _, q := range qs[refKey(ev)] {
 			f[iri(l.name(q.p))] = l.name(q.o)
 		}
 		out = append(out, fact{ID: iri(l.name(ev)), F: f})

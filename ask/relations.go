@@ -1,14 +1,15 @@
 package ask
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/cayley/graph/kv"
-	crefs "github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 
 	"github.com/geokg/geokg/graph"
@@ -47,14 +48,13 @@ type relReader interface {
 	Relations(ctx context.Context, x string, roles []graph.Role, preds []schema.Predicate) (rels []*relation, ok bool, err error)
 	// Describe reads a relation's entities and its exact number of sources.
 	Describe(ctx context.Context, r *relation) error
-	// Days reads the dates of a relation's events.
-	Days(ctx context.Context, r *relation) error
-	// Count reads its numbers of sites and events.
-	Count(ctx context.Context, r *relation) error
-	// RelationEvidence returns the events of a relation that sort first
-	// as evidence (most recent first), at least n of them where it has n:
-	// all those of its n most recent dates.
-	RelationEvidence(ctx context.Context, r *relation, n int) ([]fact, error)
+	// Days reads the dates of relations' events.
+	Days(ctx context.Context, rs []*relation) error
+	// Count reads their numbers of sites and events.
+	Count(ctx context.Context, rs []*relation) error
+	// RelationEvidence returns, for each relation, the events that sort
+	// first as evidence (most recent first): n of them where it has n.
+	RelationEvidence(ctx context.Context, rs []*relation, n int) ([][]fact, error)
 }
 
 // fromRelations answers the questions the relation index serves; ok is
@@ -65,7 +65,8 @@ type relReader interface {
 // that bound until the answers to show are settled: once Limit answers are
 // in, any candidate whose bound is below the Limit-th number of sources
 // cannot enter. Only those read their days (for the order), and only the
-// answers shown read their sites, events and evidence.
+// answers shown read their sites, events and evidence; each step reads
+// all its relations at once.
 func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, opt Options) ([]Answer, bool, error) {
 	rr, ok := b.(relReader)
 	if !ok || noRelationIndex || q.Y != "" || !opt.Since.IsZero() || !opt.Until.IsZero() || opt.Source != "" || opt.IncludeHedged {
@@ -81,13 +82,13 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 	if !ok || err != nil {
 		return nil, ok, err
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].bound > cands[j].bound })
+	byBound(cands)
 	minSources := max(opt.MinSources, 1)
 	prefetchNames(ctx, rr, cands, opt.Limit)
 	var top []int // the sources of the best Limit answers so far, descending
 	byKey := map[string]bool{}
 	out := []Answer{}
-	index := map[*Ref]*relation{}
+	var rels []*relation // of each answer
 	for _, r := range cands {
 		if r.bound < minSources || opt.Limit > 0 && len(top) == opt.Limit && r.bound < top[len(top)-1] {
 			break
@@ -106,42 +107,97 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 			return nil, false, nil // two relations make one answer: let the events decide
 		}
 		byKey[key] = true
-		if err := rr.Days(ctx, r); err != nil {
-			return nil, true, err
+		out = append(out, Answer{Entity: refOf(ent), Predicate: r.Predicate, Object: refOf(ev.Object), Recipient: refOf(ev.Recipient), Sources: r.Sources})
+		rels = append(rels, r)
+		if opt.Limit > 0 {
+			top = insertTop(top, r.Sources, opt.Limit)
 		}
-		a := Answer{Entity: refOf(ent), Predicate: r.Predicate, Object: refOf(ev.Object), Recipient: refOf(ev.Recipient), Sources: r.Sources}
+	}
+	if err := rr.Days(ctx, rels); err != nil {
+		return nil, true, err
+	}
+	index := map[*Ref]*relation{}
+	for i, r := range rels {
+		a := &out[i]
 		for _, d := range r.days {
 			if t := dayTime(d); t.After(a.latest) || t.Equal(a.latest) && d > a.When {
 				a.latest, a.When = t, d
 			}
 		}
-		out = append(out, a)
 		index[a.Entity] = r
-		if opt.Limit > 0 {
-			top = insertTop(top, r.Sources, opt.Limit)
-		}
 	}
 	out = rank(out, opt)
+	shown := make([]*relation, len(out))
+	for i, a := range out {
+		shown[i] = index[a.Entity]
+	}
+	if err := rr.Count(ctx, shown); err != nil {
+		return nil, true, err
+	}
+	evidence, err := relationEvidence(ctx, b, rr, shown, opt)
+	if err != nil {
+		return nil, true, err
+	}
 	for i := range out {
-		a := &out[i]
-		r := index[a.Entity]
-		if err := rr.Count(ctx, r); err != nil {
-			return nil, true, err
-		}
-		a.Sites, a.Events = r.Sites, r.Events
-		facts, err := rr.RelationEvidence(ctx, r, MaxEvidence)
-		if err != nil {
-			return nil, true, err
-		}
-		evs, err := eventsOf(ctx, b, facts, opt)
-		if err != nil {
-			return nil, true, err
-		}
-		for _, ev := range evs {
-			a.Evidence = append(a.Evidence, evidenceOf(ev))
-		}
+		out[i].Sites, out[i].Events, out[i].Evidence = shown[i].Sites, shown[i].Events, evidence[i]
 	}
 	return out, true, nil
+}
+
+// relationEvidence reads the evidence of relations, as the events path
+// shows it: at most MaxEvidence sentences each, the most recent first.
+func relationEvidence(ctx context.Context, b backend, rr relReader, rs []*relation, opt Options) ([][]Evidence, error) {
+	facts, err := rr.RelationEvidence(ctx, rs, MaxEvidence)
+	if err != nil {
+		return nil, err
+	}
+	var arts []string
+	for _, fs := range facts {
+		for _, f := range fs {
+			arts = append(arts, f.F.str(graph.ArticleE))
+		}
+	}
+	if err := b.Prefetch(ctx, nil, arts); err != nil {
+		return nil, err
+	}
+	out := make([][]Evidence, len(rs))
+	for i, fs := range facts {
+		evs, err := eventsOf(ctx, b, fs, opt)
+		if err != nil {
+			return nil, err
+		}
+		for _, ev := range evs {
+			out[i] = append(out[i], evidenceOf(ev))
+		}
+	}
+	return out, nil
+}
+
+// byBound orders candidates by their bound on sources, highest first, as
+// the index yields them among equals: by counting, as a hub has tens of
+// thousands of candidates with small bounds.
+func byBound(cands []*relation) {
+	top := 0
+	for _, r := range cands {
+		top = max(top, r.bound)
+	}
+	if top > 4*len(cands) {
+		slices.SortStableFunc(cands, func(a, b *relation) int { return cmp.Compare(b.bound, a.bound) })
+		return
+	}
+	at := make([]int, top+2) // where the candidates of each bound start, highest first
+	for _, r := range cands {
+		at[top-r.bound+1]++
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	sorted := make([]*relation, len(cands))
+	for _, r := range cands {
+		sorted[at[top-r.bound]] = r
+		at[top-r.bound]++
+	}
+	copy(cands, sorted)
 }
 
 // prefetchNames reads, in one batch, the IRIs of the candidates that will
@@ -197,16 +253,26 @@ func (l *local) Relations(ctx context.Context, x string, roles []graph.Role, pre
 	if len(preds) == 0 {
 		preds = vocabularyPreds()
 	}
-	byRef := map[any]*relation{}
+	var byRef map[any]*relation // with one role, each relation comes once
+	if len(roles) > 1 {
+		byRef = map[any]*relation{}
+	}
 	var out []*relation
+	var block []relation // a hub has tens of thousands: allocated in blocks
 	add := func(r, link cgraph.Ref, n int) {
-		k := crefs.ToKey(r)
-		if rel := byRef[k]; rel != nil {
+		if rel := byRef[refKey(r)]; rel != nil {
 			rel.bound = max(rel.bound, n)
 			return
 		}
-		rel := &relation{ref: r, bound: n, link: link, x: xr}
-		byRef[k] = rel
+		if len(block) == 0 {
+			block = make([]relation, 256)
+		}
+		rel := &block[0]
+		block = block[1:]
+		*rel = relation{ref: r, bound: n, link: link, x: xr}
+		if byRef != nil {
+			byRef[refKey(r)] = rel
+		}
 		out = append(out, rel)
 	}
 	var links []cgraph.Ref
@@ -264,7 +330,7 @@ func (l *local) Describe(ctx context.Context, r *relation) error {
 	if r.revised {
 		r.Sources = 0
 		return l.links(ctx, r.x, r.link, true, func(s cgraph.Ref, n int) {
-			if crefs.ToKey(s) == crefs.ToKey(r.ref) {
+			if refKey(s) == refKey(r.ref) {
 				r.Sources = n
 			}
 		})
@@ -287,58 +353,87 @@ func (l *local) revised(ctx context.Context, r *relation) (bool, error) {
 	return found, err
 }
 
-// Days reads the dates of a relation's events, most recent first.
-func (l *local) Days(ctx context.Context, r *relation) error {
-	var days []cgraph.Ref
-	if err := l.links(ctx, r.ref, l.ref(graph.Dates), r.revised, func(d cgraph.Ref, _ int) { days = append(days, d) }); err != nil {
+// Days reads the dates of relations' events, most recent first.
+func (l *local) Days(ctx context.Context, rs []*relation) error {
+	found := make([][]cgraph.Ref, len(rs))
+	err := l.linksEach(ctx, rs, l.ref(graph.Dates), func(i int, d cgraph.Ref, _ int) { found[i] = append(found[i], d) })
+	if err != nil {
 		return err
 	}
-	if err := l.resolve(ctx, days); err != nil {
+	if err := l.resolve(ctx, slices.Concat(found...)); err != nil {
 		return err
 	}
-	for _, d := range days {
-		if s, ok := graph.DayOf(l.name(d)); ok {
-			r.days = append(r.days, s)
+	for i, r := range rs {
+		r.days = r.days[:0]
+		for _, d := range found[i] {
+			if s, ok := graph.DayOf(l.name(d)); ok {
+				r.days = append(r.days, s)
+			}
 		}
+		sort.Sort(sort.Reverse(sort.StringSlice(r.days)))
 	}
-	sort.Sort(sort.Reverse(sort.StringSlice(r.days)))
 	return nil
 }
 
-// Count reads a relation's numbers of sites and events.
-func (l *local) Count(ctx context.Context, r *relation) error {
-	reports, supports := l.ref(graph.Reports), l.ref(graph.Supports)
-	if !r.revised || l.st.LinksExact() {
-		var ps []cgraph.Ref
-		for _, p := range []cgraph.Ref{reports, supports} {
-			if p != nil {
-				ps = append(ps, p)
-			}
-		}
+// Count reads relations' numbers of sites and events.
+func (l *local) Count(ctx context.Context, rs []*relation) error {
+	for _, r := range rs {
 		r.Sites, r.Events = 0, 0
-		ok, err := l.st.Links(ctx, r.ref, ps, func(_, p cgraph.Ref, _ int) bool {
-			if crefs.ToKey(p) == crefs.ToKey(reports) {
-				r.Sites++
-			} else {
-				r.Events++
+	}
+	if err := l.linksEach(ctx, rs, l.ref(graph.Reports), func(i int, _ cgraph.Ref, _ int) { rs[i].Sites++ }); err != nil {
+		return err
+	}
+	return l.linksEach(ctx, rs, l.ref(graph.Supports), func(i int, _ cgraph.Ref, _ int) { rs[i].Events++ })
+}
+
+// linkLabels calls fn with each subject s of the quads s —p→ r for each
+// relation r of rs, as linksEach reads them, and the label of the quad
+// (its article) where the store reads it with the key (bolt), else nil.
+func (l *local) linkLabels(ctx context.Context, rs []*relation, p cgraph.Ref, fn func(i int, s, label cgraph.Ref)) error {
+	if p == nil {
+		return nil
+	}
+	objects := make([]cgraph.Ref, len(rs))
+	for i, r := range rs {
+		objects[i] = r.ref
+	}
+	if ok, err := l.st.LinkLabels(ctx, objects, p, fn); ok || err != nil {
+		return err
+	}
+	return l.linksEach(ctx, rs, p, func(i int, s cgraph.Ref, _ int) { fn(i, s, nil) })
+}
+
+// linksEach calls fn with each subject s of the quads s —p→ r for each
+// relation r of rs (i: its index), as links reads them: those that lost
+// statements from their live quads, the others from the index keys,
+// in one read where the store can.
+func (l *local) linksEach(ctx context.Context, rs []*relation, p cgraph.Ref, fn func(i int, s cgraph.Ref, n int)) error {
+	if p == nil {
+		return nil
+	}
+	var keys []cgraph.Ref // relations read from the index keys
+	var at []int
+	for i, r := range rs {
+		if r.revised && !l.st.LinksExact() {
+			if err := l.links(ctx, r.ref, p, true, func(s cgraph.Ref, n int) { fn(i, s, n) }); err != nil {
+				return err
 			}
-			return true
-		})
-		if ok || err != nil {
+			continue
+		}
+		keys, at = append(keys, r.ref), append(at, i)
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	if ok, err := l.st.LinksEach(ctx, keys, p, func(i int, s cgraph.Ref, n int) { fn(at[i], s, n) }); ok || err != nil {
+		return err
+	}
+	for j, o := range keys {
+		if err := l.links(ctx, o, p, false, func(s cgraph.Ref, n int) { fn(at[j], s, n) }); err != nil {
 			return err
 		}
 	}
-	count := func(p cgraph.Ref) (int, error) {
-		n := 0
-		err := l.links(ctx, r.ref, p, r.revised, func(cgraph.Ref, int) { n++ })
-		return n, err
-	}
-	var err error
-	if r.Sites, err = count(reports); err != nil {
-		return err
-	}
-	r.Events, err = count(supports)
-	return err
+	return nil
 }
 
 // links calls fn with each subject s of the quads s —p→ o and how many
@@ -358,10 +453,10 @@ func (l *local) links(ctx context.Context, o, p cgraph.Ref, exact bool, fn func(
 	counts := map[any]int{}
 	var order []cgraph.Ref
 	add := func(q quadRef) {
-		if crefs.ToKey(q.p) != crefs.ToKey(p) {
+		if refKey(q.p) != refKey(p) {
 			return
 		}
-		k := crefs.ToKey(q.s)
+		k := refKey(q.s)
 		if _, ok := counts[k]; !ok {
 			order = append(order, q.s)
 		}
@@ -374,53 +469,252 @@ func (l *local) links(ctx context.Context, o, p cgraph.Ref, exact bool, fn func(
 		err = l.quads(ctx, quad.Object, o, add)
 	}
 	for _, s := range order {
-		fn(s, counts[crefs.ToKey(s)])
+		fn(s, counts[refKey(s)])
 	}
 	return err
 }
 
-// RelationEvidence reads the events of a relation's most recent days until
-// it has n (all of each day it reads, so that ties sort as in group), then
-// undated ones if still short.
-func (l *local) RelationEvidence(ctx context.Context, r *relation, n int) ([]fact, error) {
-	revised := r.revised
-	var evs []cgraph.Ref
-	seen := map[any]bool{}
-	add := func(e cgraph.Ref, _ int) {
-		if k := crefs.ToKey(e); !seen[k] {
-			seen[k] = true
-			evs = append(evs, e)
+// RelationEvidence reads, for each relation, the events of its most recent
+// days until it has n (all of each day it reads, so that ties sort as in
+// group), then undated ones if still short. Of more than n, it reads only
+// the n that sort first. The relations are read together: their first n
+// days (each has an event), their events, and the values those name.
+func (l *local) RelationEvidence(ctx context.Context, rs []*relation, n int) ([][]fact, error) {
+	type found struct {
+		evs  []cgraph.Ref
+		days []string     // of each event: the day it was found under
+		arts []cgraph.Ref // of each event: its article, where read with it
+		seen map[any]bool
+	}
+	fs := make([]found, len(rs))
+	add := func(i int, e cgraph.Ref, day string, art cgraph.Ref) {
+		f := &fs[i]
+		if k := refKey(e); !f.seen[k] {
+			f.seen[k] = true
+			f.evs, f.days, f.arts = append(f.evs, e), append(f.days, day), append(f.arts, art)
+		}
+	}
+	// The relation on each of its first n days.
+	var relDays []quad.Value
+	for i, r := range rs {
+		fs[i].seen = map[any]bool{}
+		for _, d := range r.days[:min(n, len(r.days))] {
+			relDays = append(relDays, graph.RelDayNode(r.id, d))
+		}
+	}
+	if err := l.refsOf(ctx, relDays); err != nil {
+		return nil, err
+	}
+	var byDay []*relation // a relation per relation-day, for linksEach
+	var owner []int
+	var dayOf []string
+	for i, r := range rs {
+		for _, d := range r.days[:min(n, len(r.days))] {
+			if rd := l.ref(graph.RelDayNode(r.id, d)); rd != nil {
+				byDay, owner, dayOf = append(byDay, &relation{ref: rd, revised: r.revised}), append(owner, i), append(dayOf, d)
+			}
+		}
+	}
+	type labelled struct{ event, article cgraph.Ref }
+	dayEvents := make([][]labelled, len(byDay))
+	err := l.linkLabels(ctx, byDay, l.ref(graph.On), func(j int, e, art cgraph.Ref) { dayEvents[j] = append(dayEvents[j], labelled{e, art}) })
+	if err != nil {
+		return nil, err
+	}
+	for j, evs := range dayEvents {
+		if i := owner[j]; len(fs[i].evs) < n {
+			for _, e := range evs {
+				add(i, e.event, dayOf[j], e.article)
+			}
 		}
 	}
 	on := l.ref(graph.On)
-	for _, d := range r.days {
-		if len(evs) >= n {
-			break
+	for i, r := range rs {
+		// Further days, when the first n had removed events only.
+		for _, d := range r.days[min(n, len(r.days)):] {
+			if len(fs[i].evs) >= n {
+				break
+			}
+			err := l.links(ctx, l.ref(graph.RelDayNode(r.id, d)), on, r.revised, func(e cgraph.Ref, _ int) { add(i, e, d, nil) })
+			if err != nil {
+				return nil, err
+			}
 		}
-		rd := l.ref(graph.RelDayNode(r.id, d))
-		if rd == nil {
-			continue
-		}
-		if err := l.links(ctx, rd, on, revised, add); err != nil {
-			return nil, err
+		if len(fs[i].evs) < n && len(fs[i].evs) < r.Events {
+			// Undated events: every event of the relation, then keep those
+			// without a day (sortEvidence puts them last).
+			err := l.links(ctx, r.ref, l.ref(graph.Supports), r.revised, func(e cgraph.Ref, _ int) { add(i, e, "", nil) })
+			if err != nil {
+				return nil, err
+			}
 		}
 	}
-	if len(evs) < n && len(evs) < r.Events {
-		// Undated events: every event of the relation, then keep those
-		// without a day (sortEvidence puts them last).
-		if err := l.links(ctx, r.ref, l.ref(graph.Supports), revised, add); err != nil {
-			return nil, err
+	var many, manyArts [][]cgraph.Ref // relations with more than n
+	var manyDays [][]string
+	var manyAt []int
+	for i, f := range fs {
+		if len(f.evs) > n {
+			many, manyDays, manyArts, manyAt = append(many, f.evs), append(manyDays, f.days), append(manyArts, f.arts), append(manyAt, i)
 		}
 	}
-	read, err := l.readEvents(ctx, evs, nil)
+	first, err := l.firstEvidence(ctx, many, manyDays, manyArts, n)
+	if err != nil {
+		return nil, err
+	}
+	for j, i := range manyAt {
+		fs[i].evs = first[j]
+	}
+	var all []cgraph.Ref
+	for _, f := range fs {
+		all = append(all, f.evs...)
+	}
+	read, err := l.readEvents(ctx, all, nil)
 	if err != nil {
 		return nil, err
 	}
 	qs := map[any][]quadRef{}
-	for i, ev := range evs {
-		qs[crefs.ToKey(ev)] = read[i]
+	var names []cgraph.Ref
+	for k, ev := range all {
+		qs[refKey(ev)] = read[k]
+		names = append(names, ev)
+		for _, q := range read[k] {
+			names = append(names, q.p, q.o)
+		}
 	}
-	return l.facts(ctx, qs, evs)
+	if err := l.resolve(ctx, names); err != nil {
+		return nil, err
+	}
+	out := make([][]fact, len(rs))
+	for i, f := range fs {
+		if out[i], err = l.facts(ctx, qs, f.evs); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// firstEvidence returns, for each list of events, the n that sortEvidence
+// puts first, given the day of each (its time, else its article's date)
+// and, where known, its article: the latest day, then the article's URL,
+// then the event's IRI. It reads only the articles not known, their URLs
+// and, among events of one article, their IRIs, not the whole events: a
+// relation stated throughout a year may have hundreds of events dated by
+// that year alone.
+func (l *local) firstEvidence(ctx context.Context, lists [][]cgraph.Ref, days [][]string, known [][]cgraph.Ref, n int) ([][]cgraph.Ref, error) {
+	all, arts := slices.Concat(lists...), slices.Concat(known...)
+	var unknown []cgraph.Ref
+	var at []int
+	for i, a := range arts {
+		if a == nil {
+			unknown, at = append(unknown, all[i]), append(at, i)
+		}
+	}
+	found, err := l.objects(ctx, unknown, graph.ArticleE)
+	if err != nil {
+		return nil, err
+	}
+	for j, i := range at {
+		arts[i] = found[j]
+	}
+	var unique []cgraph.Ref
+	index := map[any]int{}
+	for _, a := range arts {
+		if _, ok := index[refKey(a)]; !ok && a != nil {
+			index[refKey(a)] = len(unique)
+			unique = append(unique, a)
+		}
+	}
+	urls, err := l.objects(ctx, unique, graph.URL)
+	if err != nil {
+		return nil, err
+	}
+	if err := l.resolve(ctx, urls); err != nil {
+		return nil, err
+	}
+	type candidate struct {
+		ref      cgraph.Ref
+		day, url string
+	}
+	byKey := func(a, b candidate) int {
+		if a.day != b.day {
+			return cmp.Compare(b.day, a.day)
+		}
+		return cmp.Compare(a.url, b.url)
+	}
+	out := make([][]cgraph.Ref, len(lists))
+	k := 0
+	for j, evs := range lists {
+		cs := make([]candidate, len(evs))
+		for i, ev := range evs {
+			cs[i] = candidate{ref: ev, day: days[j][i]}
+			if a := arts[k]; a != nil && urls[index[refKey(a)]] != nil {
+				cs[i].url = quad.ToString(l.name(urls[index[refKey(a)]]))
+			}
+			k++
+		}
+		slices.SortFunc(cs, byKey)
+		// Events of the same day and article as the n-th are ordered by IRI.
+		from, to := n-1, n
+		for from > 0 && byKey(cs[from-1], cs[n-1]) == 0 {
+			from--
+		}
+		for to < len(cs) && byKey(cs[to], cs[n-1]) == 0 {
+			to++
+		}
+		if to-from > 1 {
+			tied := make([]cgraph.Ref, 0, to-from)
+			for _, c := range cs[from:to] {
+				tied = append(tied, c.ref)
+			}
+			if err := l.resolve(ctx, tied); err != nil {
+				return nil, err
+			}
+			slices.SortFunc(cs[from:to], func(a, b candidate) int { return cmp.Compare(iri(l.name(a.ref)), iri(l.name(b.ref))) })
+		}
+		out[j] = make([]cgraph.Ref, n)
+		for i := range out[j] {
+			out[j][i] = cs[i].ref
+		}
+	}
+	return out, nil
+}
+
+// objects returns, for each subject, the object of its (last) quad with
+// predicate p, nil where it has none or the subject is nil.
+func (l *local) objects(ctx context.Context, subjects []cgraph.Ref, p quad.IRI) ([]cgraph.Ref, error) {
+	out := make([]cgraph.Ref, len(subjects))
+	pr := l.ref(p)
+	if pr == nil {
+		return out, nil
+	}
+	var present []cgraph.Ref
+	var at []int
+	for i, s := range subjects {
+		if s != nil {
+			present, at = append(present, s), append(at, i)
+		}
+	}
+	if l.st != nil {
+		ok, err := l.st.SubjectQuads(ctx, present, []cgraph.Ref{pr}, func(i int, q graph.QuadRefs) { out[at[i]] = q.Object })
+		if ok || err != nil {
+			return out, err
+		}
+	}
+	for i, s := range present {
+		keep := func(q quadRef) {
+			if refKey(q.p) == refKey(pr) {
+				out[at[i]] = q.o
+			}
+		}
+		it, ok := l.indexScan(kv.DefaultQuadIndexes[0], s, pr)
+		if !ok {
+			it = l.qs.QuadIterator(quad.Subject, s)
+		}
+		if err := l.scan(ctx, it, keep); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // profileFromRelations ranks x's relations from the relation index, as
@@ -436,7 +730,7 @@ func profileFromRelations(ctx context.Context, b backend, x schema.Entity, opt O
 	if !ok || err != nil {
 		return nil, ok, err
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].bound > cands[j].bound })
+	byBound(cands)
 	minSources := max(opt.MinSources, 1)
 	prefetchNames(ctx, rr, cands, opt.Limit)
 	var top []int
@@ -459,27 +753,37 @@ func profileFromRelations(ctx context.Context, b backend, x schema.Entity, opt O
 			return nil, false, nil // two relations make one: let the events decide
 		}
 		byKey[key] = true
-		if err := rr.Count(ctx, r); err != nil {
-			return nil, true, err
-		}
-		out = append(out, Relation{Predicate: r.Predicate, Direction: dir, Other: refOf(other), Object: refOf(thing), Events: r.Events, Sources: r.Sources, rel: r})
+		out = append(out, Relation{Predicate: r.Predicate, Direction: dir, Other: refOf(other), Object: refOf(thing), Sources: r.Sources, rel: r})
 		if opt.Limit > 0 {
 			top = insertTop(top, r.Sources, opt.Limit)
 		}
 	}
-	out = rankRelations(out, opt)
+	rels := make([]*relation, len(out))
 	for i := range out {
-		facts, err := rr.RelationEvidence(ctx, out[i].rel, MaxEvidence)
-		if err != nil {
-			return nil, true, err
-		}
-		evs, err := eventsOf(ctx, b, facts, opt)
-		if err != nil {
-			return nil, true, err
-		}
-		for _, ev := range evs {
-			out[i].evidence = append(out[i].evidence, evidenceOf(ev))
-		}
+		rels[i] = out[i].rel
+	}
+	if err := rr.Count(ctx, rels); err != nil {
+		return nil, true, err
+	}
+	for i := range out {
+		out[i].Events = out[i].rel.Events
+	}
+	out = rankRelations(out, opt)
+	rels = rels[:len(out)]
+	for i := range out {
+		rels[i] = out[i].rel
+	}
+	// The days tell RelationEvidence which events sort first; without
+	// them it reads every event of the relation.
+	if err := rr.Days(ctx, rels); err != nil {
+		return nil, true, err
+	}
+	evidence, err := relationEvidence(ctx, b, rr, rels, opt)
+	if err != nil {
+		return nil, true, err
+	}
+	for i := range out {
+		out[i].evidence = evidence[i]
 	}
 	return out, true, nil
 }

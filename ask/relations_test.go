@@ -8,6 +8,7 @@ import (
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/graphtest"
+	"github.com/geokg/geokg/schema"
 )
 
 // TestRelationIndexAnswersAsEvents asks questions of a synthetic graph —
@@ -55,6 +56,38 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 				}
 			}
 			write(0, 400, s)
+			// Two relations stated by many events on the same days (the
+			// year 2014, an article's date), so that the evidence shown is
+			// chosen among ties by URL, then event; the second one then
+			// loses statements to a new version of one of its articles.
+			ties := func(a *schema.Article, subj, rec schema.Entity, year func(k int) bool) graph.Batch {
+				b := graph.Batch{Article: a}
+				for k := range 3 {
+					ev := schema.Event{Subject: subj, Predicate: "supplies", Verb: "supplies", Object: s.things[0], Recipient: rec,
+						SentenceIndex: k, Confidence: 0.9, Sentence: fmt.Sprintf("%s supplies %s (%d, %s).", subj.Name, rec.Name, k, a.Title)}
+					if year(k) {
+						ev.Time = "2014"
+					}
+					b.Events = append(b.Events, ev)
+				}
+				return b
+			}
+			var tied []graph.Batch
+			for i := 400; i < 520; i++ {
+				subj, rec := s.actors[0], s.actors[1]
+				if i >= 460 {
+					subj, rec = rec, subj
+				}
+				tied = append(tied, ties(s.article(i), subj, rec, func(k int) bool { return (i+k)%3 != 0 }))
+			}
+			if _, err := st.Write(ctx, tied); err != nil {
+				t.Fatal(err)
+			}
+			a := s.article(465)
+			a.Title += " (updated)"
+			if out, err := st.Write(ctx, []graph.Batch{ties(a, s.actors[1], s.actors[0], func(int) bool { return false })}); err != nil || out[0] != graph.Updated {
+				t.Fatalf("replace article 465: %v %v", out, err)
+			}
 			// Replace some articles: same URLs, other text and events.
 			r := newSynth(4)
 			for i := 0; i < 400; i += 7 {
