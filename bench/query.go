@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"time"
@@ -187,18 +188,18 @@ func GizmoQuestion(ctx context.Context, st *graph.Store, q Question) (int, error
 type QueryFigures struct {
 	Form          ask.Form
 	Questions     int
-	Ask, Path, Gz []float64 // one per question, in order
+	Ask, Path, Gz []float64 // one per question, in order; Path and Gz NaN where not run
 	Rows          []int     // ask's evidence count per question
 	RatioPath     []float64 // Ask[i] / Path[i]
 	RatioGizmo    []float64 // Gz[i] / Path[i]
 	Errors        []string
 }
 
-// MeasureQueries runs the questions through ask, the hand-written path
-// and Gizmo, interleaved per question (ask, path, Gizmo, ask, …), and
-// groups latencies by form. Forms take turns, and every form gets one
-// question before budget is looked at; each query is stopped after limit
-// (its latency then reads as at least limit).
+// MeasureQueries asks every question through ask and, while budget lasts,
+// runs it through the hand-written path and Gizmo too, interleaved per
+// question (ask, path, Gizmo, ask, …), and groups latencies by form. Forms
+// take turns, and every form's first question runs all three; each query
+// is stopped after limit (its latency then reads as at least limit).
 func MeasureQueries(ctx context.Context, st *graph.Store, qs []Question, rounds int, budget, limit time.Duration) []*QueryFigures {
 	a := NewAsker(st)
 	h := st.Handle()
@@ -226,11 +227,12 @@ func MeasureQueries(ctx context.Context, st *graph.Store, qs []Question, rounds 
 		}
 		return el
 	}
+	nan := math.NaN()
 	start := time.Now()
 	for i := 0; ; i++ {
 		asked := false
 		for _, form := range order {
-			if i >= len(queues[form]) || i > 0 && time.Since(start) >= budget {
+			if i >= len(queues[form]) {
 				continue
 			}
 			asked = true
@@ -240,12 +242,18 @@ func MeasureQueries(ctx context.Context, st *graph.Store, qs []Question, rounds 
 			fp := func(c context.Context) (int, error) { return PathQuestion(c, h, q) }
 			fg := func(c context.Context) (int, error) { return GizmoQuestion(c, st, q) }
 			var rows int
-			res := Interleaved(rounds,
-				func() float64 { return ms(fa, &rows, &f.Errors) },
-				func() float64 { return ms(fp, nil, &f.Errors) },
-				func() float64 { return ms(fg, nil, &f.Errors) })
-			f.Ask, f.Path, f.Gz = append(f.Ask, Median(res[0])), append(f.Path, Median(res[1])), append(f.Gz, Median(res[2]))
-			f.Rows = append(f.Rows, rows)
+			fs := []func() float64{func() float64 { return ms(fa, &rows, &f.Errors) }}
+			if i == 0 || time.Since(start) < budget {
+				fs = append(fs, func() float64 { return ms(fp, nil, &f.Errors) }, func() float64 { return ms(fg, nil, &f.Errors) })
+			}
+			res := Interleaved(rounds, fs...)
+			f.Ask, f.Rows = append(f.Ask, Median(res[0])), append(f.Rows, rows)
+			if len(res) == 1 {
+				f.Path, f.Gz = append(f.Path, nan), append(f.Gz, nan)
+				f.RatioPath, f.RatioGizmo = append(f.RatioPath, nan), append(f.RatioGizmo, nan)
+				continue
+			}
+			f.Path, f.Gz = append(f.Path, Median(res[1])), append(f.Gz, Median(res[2]))
 			f.RatioPath = append(f.RatioPath, Median(Ratios(res[0], res[1])))
 			f.RatioGizmo = append(f.RatioGizmo, Median(Ratios(res[2], res[1])))
 		}
@@ -256,6 +264,17 @@ func MeasureQueries(ctx context.Context, st *graph.Store, qs []Question, rounds 
 	out := make([]*QueryFigures, 0, len(order))
 	for _, f := range order {
 		out = append(out, byForm[f])
+	}
+	return out
+}
+
+// Measured returns the values of xs that are numbers (not NaN).
+func Measured(xs []float64) []float64 {
+	var out []float64
+	for _, x := range xs {
+		if !math.IsNaN(x) {
+			out = append(out, x)
+		}
 	}
 	return out
 }

@@ -33,7 +33,8 @@ type config struct {
 	profileDir       string
 	seed             uint64
 	ingestN, rssN    int
-	rounds           int
+	rounds           int // of extraction
+	ingestRounds     int
 	perRound         time.Duration
 	questions        int
 	queryBudget      time.Duration
@@ -95,12 +96,12 @@ func main() {
 
 func (c *config) sizes() {
 	if c.quick {
-		c.ingestN, c.rssN, c.rounds, c.perRound = 500, 5000, 3, 300*time.Millisecond
+		c.ingestN, c.rssN, c.rounds, c.ingestRounds, c.perRound = 500, 5000, 3, 3, 300*time.Millisecond
 		c.questions, c.queryBudget, c.queryLimit, c.extractSampleGen = 3, 15*time.Second, 5*time.Second, 300
 		return
 	}
-	c.ingestN, c.rssN, c.rounds, c.perRound = 10000, 100000, 3, time.Second
-	c.questions, c.queryBudget, c.queryLimit, c.extractSampleGen = 6, 2*time.Minute, 10*time.Second, 1000
+	c.ingestN, c.rssN, c.rounds, c.ingestRounds, c.perRound = 10000, 100000, 3, 2, time.Second
+	c.questions, c.queryBudget, c.queryLimit, c.extractSampleGen = 6, 90*time.Second, 5*time.Second, 1000
 }
 
 func check(err error) {
@@ -205,8 +206,8 @@ func (r *report) measureIngest(ctx context.Context) {
 	var err error
 	f.nquadsSize, err = bench.NQuadsSize(quads)
 	check(err)
-	r.step("ingest: %d articles, %d quads, %d rounds (geokg, raw, geokg, raw …)", c.ingestN, len(quads), c.rounds)
-	for i := range c.rounds {
+	r.step("ingest: %d articles, %d quads, %d rounds (geokg, raw, geokg, raw …)", c.ingestN, len(quads), c.ingestRounds)
+	for i := range c.ingestRounds {
 		gdir := filepath.Join(c.work, fmt.Sprintf("ingest-geokg-%d", i))
 		el, sum, err := bench.IngestGeokg(ctx, gdir, corpus.Articles)
 		check(err)

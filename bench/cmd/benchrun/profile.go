@@ -14,7 +14,7 @@ import (
 
 // profiles writes CPU profiles of the stages measured, for bench/run to
 // print with go tool pprof -top: extraction on one core, one geokg ingest,
-// and ask over the first question of each form.
+// and ask over every question, again and again for 3 s.
 func (r *report) profiles(ctx context.Context, dir string) {
 	check(os.MkdirAll(dir, 0o755))
 	r.step("profiles: extraction, ingest, ask")
@@ -39,16 +39,14 @@ func (r *report) profiles(ctx context.Context, dir string) {
 		return
 	}
 	a := bench.NewAsker(r.qstore)
-	seen := map[string]bool{}
+	qs := bench.Questions(r.cfg.seed, r.cfg.questions)
 	profile(filepath.Join(dir, "ask.pprof"), func() {
-		for _, q := range bench.Questions(r.cfg.seed, r.cfg.questions) {
-			if seen[string(q.Form)] {
-				continue
+		for start := time.Now(); time.Since(start) < 3*time.Second; {
+			for _, q := range qs {
+				c, cancel := context.WithTimeout(ctx, r.cfg.queryLimit)
+				bench.AskQuestion(c, a, q)
+				cancel()
 			}
-			seen[string(q.Form)] = true
-			c, cancel := context.WithTimeout(ctx, r.cfg.queryLimit)
-			bench.AskQuestion(c, a, q)
-			cancel()
 		}
 	})
 }
