@@ -67,6 +67,11 @@ func (x *Extractor) findMentions(toks []token) []*mention {
 	for i := 0; i < len(toks); {
 		end, names := x.trie.longest(toks, i)
 		if end < 0 {
+			if m := x.localOfficial(toks, i); m != nil {
+				ms = append(ms, m)
+				i = m.end
+				continue
+			}
 			if m := unitName(toks, i); m != nil {
 				ms = append(ms, m)
 				i = m.end
@@ -630,4 +635,40 @@ func (x *Extractor) armedForcesOf(e schema.Entity) (schema.Entity, bool) {
 		return schema.Entity{}, false
 	}
 	return c.Entity, true
+}
+
+// localOffices are held by one person per place.
+var localOffices = set("mayor", "governor")
+
+// localOfficial recognises an unnamed office-holder of a place as a person:
+// "the mayor of the northern West Bank city of Nablus" is the mayor of
+// Nablus, one node whoever holds the office.
+func (x *Extractor) localOfficial(toks []token, i int) *mention {
+	if toks[i].norm != "the" || i+2 >= len(toks) || !localOffices[toks[i+1].norm] || toks[i+2].norm != "of" {
+		return nil
+	}
+	for j := i + 3; j < len(toks) && j < i+14; j++ {
+		t := &toks[j]
+		if end, names := x.trie.longest(toks, j); end > 0 {
+			for _, n := range names {
+				if n.Entity.Type == schema.Place || n.Entity.Type == schema.Country && n.Kind == gazetteer.Proper {
+					name := toks[i+1].norm + " of " + n.Entity.Name
+					if end+1 < len(toks) && (toks[end].norm == "of" || placeNouns[toks[end].norm] && toks[end+1].norm == "of") {
+						continue // "the West Bank city of Nablus": the place is after "of"
+					}
+					return &mention{start: i, end: end, kind: mUnknown, ent: schema.Entity{ID: schema.EntityID(schema.Person, name), Name: name, Type: schema.Person, Country: n.Entity.Country}}
+				}
+			}
+			j = end - 1
+			continue
+		}
+		if t.kind == tPunct || t.cap && !(j+1 < len(toks) && toks[j+1].cap) && !placeNouns[t.norm] && t.kind == tWord && j > i+3 && toks[j-1].norm == "of" {
+			if t.kind == tPunct {
+				return nil
+			}
+			name := toks[i+1].norm + " of " + spanText(toks, j, j+1) // an unknown place: "the mayor of Nablus"
+			return &mention{start: i, end: j + 1, kind: mUnknown, ent: schema.Entity{ID: schema.EntityID(schema.Person, name), Name: name, Type: schema.Person}}
+		}
+	}
+	return nil
 }

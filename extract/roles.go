@@ -137,6 +137,9 @@ func (x *Extractor) appositionRole(s *sentence, k int) (schema.Predicate, schema
 	for k2 < len(s.toks) && determiners[s.toks[k2].norm] {
 		k2++
 	}
+	for n := 0; n < 2 && k2+1 < len(s.toks) && s.mentionAt(k2) == nil && s.toks[k2].kind == tWord && s.mentionAt(k2+1) != nil; n++ {
+		k2++ // "a member of the Islamist Hamas movement"
+	}
 	if o := s.mentionAt(k2); o != nil && o.actor() && o.start == k2 {
 		return pred, o.ent, true
 	}
