@@ -103,6 +103,9 @@ func governs(s *sentence, v, i int) bool {
 // trailing reports whether the speech verb at v closes the sentence's
 // statement: "…, western officials assessed." or "…, intelligence sources say."
 func trailing(s *sentence, v int) bool {
+	if n := v + 1; n < len(s.toks) && (s.toks[n].kind == tWord && !isTimeWord(&s.toks[n]) && !s.toks[n].is("on", "in", "at", "today", "yesterday", "late", "earlier", "last", "this", "after", "when") || s.toks[n].norm == "that") {
+		return false // ", as Kigali said it hoped …": a speech verb with its own complement closes nothing
+	}
 	for j := v - 1; j >= 0 && v-j <= 5; j-- {
 		if s.toks[j].norm == "," || s.toks[j].norm == `"` {
 			return true

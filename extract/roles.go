@@ -413,7 +413,7 @@ func (x *Extractor) allegations(d *doc, s *sentence) []schema.Event {
 		if !allege && !claimWords[t.norm] || s.at[v] >= 0 || v > 0 && beForms[s.toks[v-1].norm] {
 			continue // "was alleged to": no accuser
 		}
-		noun := t.is("allegation", "allegations", "claim", "claims") && (v == 0 || determiners[s.toks[v-1].norm] || s.toks[v-1].kind == tWord && !x.verbForm(s.toks[v-1].norm) && s.at[v-1] < 0)
+		noun := t.is("allegation", "allegations") || t.is("claim", "claims") && (v == 0 || determiners[s.toks[v-1].norm] || s.toks[v-1].kind == tWord && !x.verbForm(s.toks[v-1].norm) && s.at[v-1] < 0)
 		var speaker []*mention
 		j := v + 1
 		if noun {
