@@ -190,6 +190,8 @@ func TestExtractSentences(t *testing.T) {
 			[]string{"Germany -condemns-> Russia", "Russia -attacks-> Kyiv"}},
 		{"allegations after quotation marks", "France condemned as `` unacceptable '' allegations by Rwanda that it had armed the militias.",
 			[]string{"France -condemns-> Rwanda", "Rwanda -accuses-> France"}},
+		{"a nominal's object after a reduced relative", "Russia unleashed the heaviest bombardment seen so far on Kharkiv.",
+			[]string{"Russia -attacks-> Kharkiv"}},
 		{"a part of a place", "Four civilians were killed in Russian shelling on the outskirts of Kherson.",
 			[]string{"Russia -kills-> civilians", "Russia -attacks-> Kherson"}},
 		{"members of a listing relative clause act", "NATO forces carried out strikes against Serbia. NATO members that conducted strikes in Kosovo include Italy, Spain and Norway.",

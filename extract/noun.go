@@ -19,6 +19,10 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 	case i < len(s.toks) && s.toks[i].is("of", "on", "against", "to", "with"):
 		fr.ownPrep = i
 		x.objectsRight(s, i+1, fr, info)
+	case reducedRelative(s, i) > i:
+		p := reducedRelative(s, i) // "the worst bombardment seen yet on Aleppo"
+		fr.ownPrep = p
+		x.objectsRight(s, p+1, fr, info)
 	default:
 		// a bare noun governs no object of its own: "conducted strikes in
 		// Iraq" says where, "deliveries reached Russia" is another verb's
@@ -71,6 +75,25 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 		fr.object, fr.location = fr.location, schema.Entity{} // "Israeli tank shelling in the east of the Gaza Strip": the place shelled
 	}
 	return validFrame(fr, info)
+}
+
+// reducedRelative returns the preposition after a participle and at most
+// two adverbs that follow a noun ("bombardment seen yet on", "strikes
+// carried out against"), or -1.
+func reducedRelative(s *sentence, i int) int {
+	if i >= len(s.toks) || !(s.toks[i].is("seen", "carried", "launched", "conducted", "directed", "aimed") || strings.HasSuffix(s.toks[i].norm, "ed") && s.at[i] < 0) {
+		return -1
+	}
+	for j := i + 1; j < len(s.toks) && j <= i+3; j++ {
+		switch t := &s.toks[j]; {
+		case t.is("on", "against", "at"):
+			return j
+		case t.kind == tWord && !t.cap && s.at[j] < 0 && (adverb(t) || t.is("yet", "out", "so", "far", "recently")):
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 // possessorBefore finds the actor right before a noun trigger: "Russia's",
