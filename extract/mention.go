@@ -453,6 +453,7 @@ var descriptionHeads = map[string][]schema.EntityType{
 	"nation":       {schema.Country},
 	"kingdom":      {schema.Country},
 	"republic":     {schema.Country},
+	"regime":       {schema.Country},
 	"president":    {schema.Person},
 	"leader":       {schema.Person},
 	"minister":     {schema.Person},
@@ -482,7 +483,7 @@ func description(toks []token, i int) *mention {
 				return nil // "the president of Iran", "the group's", "the group Hamas"
 			}
 			m := &mention{start: i, end: j + 1, kind: mDescription, want: want}
-			if namedHeads[t.norm] {
+			if namedHeads[t.norm] || t.norm == "regime" {
 				m.head = t.norm
 			}
 			return m

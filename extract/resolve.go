@@ -86,6 +86,20 @@ func resolvePronoun(d *doc, si int, m *mention) {
 // resolveDescription resolves "the group" to the nearest entity of a fitting
 // type named before it, in the same or the three previous sentences.
 func resolveDescription(d *doc, si int, m *mention) {
+	if m.head == "regime" {
+		// "the regime" is the one the article named a regime before: "the Asad regime"
+		for j := si; j >= 0; j-- {
+			s := d.sents[j]
+			for k := len(s.ments) - 1; k >= 0; k-- {
+				p := s.ments[k]
+				if (j < si || p.end <= m.start) && p.kind == mAgent && p.ent.Type == schema.Country && s.toks[p.end-1].norm == "regime" {
+					m.ent, m.resolvedBy = p.ent, "description"
+					return
+				}
+			}
+		}
+		return
+	}
 	for _, t := range m.want { // "the group": a Group before an Organization
 		if e, ok := nearestOfType(d, si, m, t); ok {
 			m.ent, m.resolvedBy = e, "description"

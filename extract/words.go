@@ -34,6 +34,7 @@ var (
 		"could", "possibly", "probably", "likely", "suspected", "rumoured", "rumored", "reported",
 		"purportedly", "seemingly", "seems", "seem", "suggest", "suggests", "suggested", "thought")
 	intents = set("urged", "urges", "urge", "pressed", "presses", "demanded", "demands", "demand", "asked", "asks", // a request is not a fact
+		"responsibility", "obligation", "duty", "should", "must", "ought", // nor an obligation
 		"will", "would", "plans", "plan", "planned", "planning", "intends", "intend",
 		"intended", "wants", "want", "wanted", "seeks", "seek", "seeking", "sought", "aims", "aim",
 		"aiming", "hopes", "hope", "hoping", "expected", "expects", "promised", "pledged", "vowed",
