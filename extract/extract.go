@@ -28,13 +28,14 @@ import (
 
 // An Extractor finds events in articles. It is safe for concurrent use.
 type Extractor struct {
-	gaz    *gazetteer.Gazetteer
-	trie   *trie
-	lex    lexicon
-	agents map[string]string             // agent noun → sector
-	titles map[string]bool               // lower-case titles: "president", "prime minister"
-	places map[string]*gazetteer.Entry   // lower-case place name → place
-	headed map[string][]*gazetteer.Entry // description head ("coalition") → organisations whose name bears it
+	gaz        *gazetteer.Gazetteer
+	trie       *trie
+	lex        lexicon
+	agents     map[string]string             // agent noun → sector
+	agentFirst map[string]bool               // first words of two-word agent nouns
+	titles     map[string]bool               // lower-case titles: "president", "prime minister"
+	places     map[string]*gazetteer.Entry   // lower-case place name → place
+	headed     map[string][]*gazetteer.Entry // description head ("coalition") → organisations whose name bears it
 }
 
 // New returns an extractor over the given gazetteer (gazetteer.Default() when nil).
@@ -44,8 +45,13 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 	}
 	x := &Extractor{gaz: g, trie: newTrie(g.Names), lex: buildLexicon(schema.Vocabulary()),
 		agents: map[string]string{}, titles: map[string]bool{}, places: map[string]*gazetteer.Entry{}}
+	x.agentFirst = map[string]bool{}
 	for _, a := range g.Agents {
-		x.agents[strings.ToLower(a.Word)] = a.Sector
+		w := strings.ToLower(a.Word)
+		x.agents[w] = a.Sector
+		if first, _, two := strings.Cut(w, " "); two {
+			x.agentFirst[first] = true
+		}
 	}
 	for _, w := range []string{"company", "companies", "firm", "firms", "delegation", "delegations"} {
 		if x.agents[w] == "" {

@@ -381,20 +381,16 @@ func (x *Extractor) bareCollective(toks []token, i int) *mention {
 	if t.kind != tWord || t.cap && i > 0 && !toks[i-1].is("--", ":", `"`, "“") || i > 0 && toks[i-1].norm == "-" {
 		return nil
 	}
-	end := i + 1
-	if i+1 < len(toks) && toks[i+1].kind == tWord && !toks[i+1].cap {
+	end, sector := i+1, x.agents[t.norm]
+	if x.agentFirst[t.norm] && i+1 < len(toks) && toks[i+1].kind == tWord && !toks[i+1].cap {
 		if s := x.agents[t.norm+" "+toks[i+1].norm]; s != "" {
-			end = i + 2 // "migrant workers"
+			end, sector = i+2, s // "migrant workers"
 		}
 	}
-	if end == i+1 && (i+1 < len(toks) && toks[i+1].norm == "-" || x.agents[t.norm] == "") {
+	if end == i+1 && (sector == "" || i+1 < len(toks) && toks[i+1].norm == "-") {
 		return nil
 	}
 	head := toks[end-1].norm
-	if end == i+1 && i+1 < len(toks) && toks[i+1].kind == tWord && !toks[i+1].cap && x.agents[head+" "+toks[i+1].norm] != "" {
-		return nil // the first word of a longer agent noun that is a state's: "rebel army" is taken whole below
-	}
-	sector := x.agents[strings.Join(nameKeys(spanText(toks, i, end)), " ")]
 	if !groupSector(sector) || !strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "men") && head != "people" && head != "children" {
 		return nil // a plural noun: "a student" is one person, not a collective
 	}
