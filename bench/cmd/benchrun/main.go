@@ -2,8 +2,8 @@
 // through bench/run, which builds the ingest binary and the prose peer
 // first:
 //
-//	bench/run            # the full table (about 15 minutes on 2 cores)
-//	bench/run --quick    # the same figures on small corpora (under 2 minutes)
+//	bench/run            # the full table (about 30 minutes on 2 cores; the goal is 15)
+//	bench/run --quick    # the same figures on small corpora (about 2 minutes)
 package main
 
 import (
