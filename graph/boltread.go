@@ -48,8 +48,12 @@ func (s *Store) boltDB() *bolt.DB {
 
 // SubjectQuads calls fn with each live quad whose subject is subjects[i]
 // (and, when preds is not empty, whose predicate is one of preds, in that
-// order), in the order Cayley's QuadIterator yields them.
+// order), in the order Cayley's QuadIterator yields them. On PostgreSQL it
+// is one statement (sql_subject.go).
 func (s *Store) SubjectQuads(ctx context.Context, subjects, preds []cgraph.Ref, fn func(i int, q QuadRefs)) (ok bool, err error) {
+	if s.sql != nil && s.sql.fast {
+		return s.sql.subjectQuads(ctx, subjects, preds, func(i int, sub, p, o, l cgraph.Ref) { fn(i, QuadRefs{sub, p, o, l}) })
+	}
 	db := s.boltDB()
 	if db == nil {
 		return false, nil

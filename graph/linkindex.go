@@ -69,23 +69,22 @@ func (s *Store) Links(ctx context.Context, o cgraph.Ref, ps []cgraph.Ref, fn fun
 
 // LinksEach calls fn with each subject s of the quads (s, p, objects[i])
 // and how many the index lists, as Links counts them, object by object;
-// on bolt in one transaction.
+// on bolt in one transaction, on PostgreSQL in one statement (sql_links.go).
 func (s *Store) LinksEach(ctx context.Context, objects []cgraph.Ref, p cgraph.Ref, fn func(i int, subject cgraph.Ref, n int)) (ok bool, err error) {
 	if s.sql != nil && s.sql.fast {
-		for i, o := range objects {
-			if _, err := s.sql.links(ctx, o, []cgraph.Ref{p}, func(subject, _ cgraph.Ref, n int) bool { fn(i, subject, n); return true }); err != nil {
-				return true, err
-			}
-		}
-		return true, nil
+		return s.sql.linksEach(ctx, objects, p, fn)
 	}
 	return s.boltLinks(ctx, objects, []cgraph.Ref{p}, func(i int, subject, _ cgraph.Ref, n int) bool { fn(i, subject, n); return true })
 }
 
 // LinkLabels calls fn with the subject s and the label of each live quad
 // (s, p, objects[i]), object by object, reading the quads the index keys
-// list in one transaction; ok is false on stores other than bolt.
+// list in one transaction (on PostgreSQL in one statement, sql_links.go);
+// ok is false on other stores.
 func (s *Store) LinkLabels(ctx context.Context, objects []cgraph.Ref, p cgraph.Ref, fn func(i int, subject, label cgraph.Ref)) (ok bool, err error) {
+	if s.sql != nil && s.sql.fast {
+		return s.sql.linkLabels(ctx, objects, p, fn)
+	}
 	db := s.boltDB()
 	if db == nil || !allKV(objects) || !allKV([]cgraph.Ref{p}) {
 		return false, nil

@@ -23,8 +23,14 @@ const nodeColumns = `%[1]s.value, %[1]s.value_string, %[1]s.datatype, %[1]s.lang
 // time went.
 const quadsSQL = `SELECT q.subject_hash, q.predicate_hash, q.object_hash, q.label_hash
 FROM quads q
-WHERE q.%s_hash = $1 AND ($2::bytea IS NULL OR q.predicate_hash = $2) %s
+WHERE q.%s_hash = $1 %s
 ORDER BY q.horizon`
+
+// withPredicate narrows quadsSQL to the predicate $2. It is added only when
+// there is one: in "($2 IS NULL OR predicate_hash = $2)" the plan
+// PostgreSQL keeps for a prepared statement after a few runs cannot use the
+// predicate in the index scan, and reads every quad of the node.
+const withPredicate = `AND q.predicate_hash = $2`
 
 // quadsDir returns the quads whose direction d is v, with predicate p when
 // p is not nil, in the order they were written. It answers from, or fills,
@@ -38,7 +44,10 @@ func (q *sqlStore) quadsDir(ctx context.Context, d quad.Direction, v, p quad.Val
 	case d == quad.Object && isRole(p) && q.ahead.room():
 		return q.eventsAhead(ctx, v, p)
 	}
-	return q.query(ctx, fmt.Sprintf(quadsSQL, d.String(), ""), v, p)
+	if p != nil {
+		return q.query(ctx, fmt.Sprintf(quadsSQL, d.String(), withPredicate), v, p)
+	}
+	return q.query(ctx, fmt.Sprintf(quadsSQL, d.String(), ""), v, nil)
 }
 
 // describe returns the unlabelled quads whose subject is v: an entity's
@@ -52,11 +61,11 @@ func (q *sqlStore) describe(ctx context.Context, v quad.Value) ([]quad.Quad, err
 }
 
 func (q *sqlStore) query(ctx context.Context, sql string, v, p quad.Value) ([]quad.Quad, error) {
-	var pred []byte
+	args := []any{hashOf(v)}
 	if p != nil {
-		pred = hashOf(p)
+		args = append(args, hashOf(p))
 	}
-	rows, err := q.pool.Query(ctx, sql, hashOf(v), pred)
+	rows, err := q.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return nil, fmt.Errorf("graph: read quads: %w", err)
 	}
