@@ -53,6 +53,17 @@ func (x *Extractor) analyze(a *schema.Article) *doc {
 	return d
 }
 
+// addMentions adds mentions found after the sentence's own pass (name
+// variants, state forces), keeping the mentions in text order and s.at true.
+func (s *sentence) addMentions(added []*mention) {
+	if len(added) == 0 {
+		return
+	}
+	s.ments = append(s.ments, added...)
+	slices.SortFunc(s.ments, func(a, b *mention) int { return a.start - b.start })
+	s.index2()
+}
+
 // index2 fills s.at, the mention covering each token.
 func (s *sentence) index2() {
 	s.at = make([]int, len(s.toks))
@@ -202,10 +213,6 @@ func nameVariants(d *doc) {
 				}
 			}
 		}
-		if len(added) > 0 {
-			s.ments = append(s.ments, added...)
-			slices.SortFunc(s.ments, func(a, b *mention) int { return a.start - b.start })
-			s.index2()
-		}
+		s.addMentions(added)
 	}
 }

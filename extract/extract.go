@@ -36,6 +36,7 @@ type Extractor struct {
 	titles     map[string]bool               // lower-case titles: "president", "prime minister"
 	places     map[string]*gazetteer.Entry   // lower-case place name → place
 	headed     map[string][]*gazetteer.Entry // description head ("coalition") → organisations whose name bears it
+	services   map[string]schema.Entity      // armed service's ID → the country it acts for
 }
 
 // New returns an extractor over the given gazetteer (gazetteer.Default() when nil).
@@ -62,7 +63,11 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 		x.titles[strings.Join(nameKeys(t), " ")] = true
 	}
 	x.headed = map[string][]*gazetteer.Entry{}
+	x.services = map[string]schema.Entity{}
 	for _, n := range g.Names {
+		if c, ok := armedServiceOf(g, n.Entity); ok {
+			x.services[n.Entity.ID] = c
+		}
 		if n.Entity.Type == schema.Place && n.Kind == gazetteer.Proper {
 			x.places[strings.Join(nameKeys(n.Text), " ")] = n.Entity
 		}

@@ -213,7 +213,7 @@ func (x *Extractor) newMention(toks []token, start, end int, names []*gazetteer.
 	if m.resolved() && m.ent.Type.IsThing() {
 		m.kind = mThing
 	}
-	if c, ok := x.armedForcesOf(m.ent); ok {
+	if c, ok := x.services[m.ent.ID]; ok {
 		m.ent, m.kind = c, mAgent // "the Royal Navy", "the Israel Defense Forces" act for their state
 	}
 	if end < len(toks) && toks[end].norm == "'s" {
@@ -613,10 +613,11 @@ func (x *Extractor) verbForm(w string) bool {
 // armedForcesWords name a state's armed services.
 var armedForcesWords = set("army", "navy", "force", "forces", "corps", "staff", "artesh", "military")
 
-// armedForcesOf returns the country whose armed service e is: a state
-// organisation (not an armed group such as the Free Syrian Army) with a
-// country, named as a service. Like "Russian forces", it acts for its state.
-func (x *Extractor) armedForcesOf(e schema.Entity) (schema.Entity, bool) {
+// armedServiceOf returns the country a gazetteer organisation with a
+// country is an armed service of, when its name says it is one (army, navy,
+// air force, armed forces): a state organisation, not an armed group such
+// as the Free Syrian Army. Like "Russian forces", it acts for its state.
+func armedServiceOf(g *gazetteer.Gazetteer, e *gazetteer.Entry) (schema.Entity, bool) {
 	if e.Type != schema.Organization || e.Country == "" {
 		return schema.Entity{}, false
 	}
@@ -627,7 +628,7 @@ func (x *Extractor) armedForcesOf(e schema.Entity) (schema.Entity, bool) {
 	if !service {
 		return schema.Entity{}, false
 	}
-	c, ok := x.gaz.Entity(e.Country)
+	c, ok := g.Entity(e.Country)
 	if !ok || c.Type != schema.Country {
 		return schema.Entity{}, false
 	}

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/extract/gazetteer"
@@ -246,10 +245,6 @@ func (x *Extractor) stateForces(d *doc) {
 			added = append(added, &mention{start: i, end: i + 2, kind: mAgent, ent: best, resolvedBy: "context"})
 			i++
 		}
-		if len(added) > 0 {
-			s.ments = append(s.ments, added...)
-			slices.SortFunc(s.ments, func(a, b *mention) int { return a.start - b.start })
-			s.index2()
-		}
+		s.addMentions(added)
 	}
 }

@@ -474,9 +474,6 @@ func (x *Extractor) hostileAfter(s *sentence, i int) bool {
 				return true
 			}
 		}
-		if !auxiliaries[s.toks[j].norm] && !adverb(&s.toks[j]) {
-			continue
-		}
 	}
 	return false
 }
