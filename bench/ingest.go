@@ -95,21 +95,30 @@ func RawLoad(dir string, quads []quad.Quad, opt RawOptions) (time.Duration, erro
 	if err != nil {
 		return 0, fmt.Errorf("bench: open bolt: %w", err)
 	}
-	deltas := make([]cgraph.Delta, 0, opt.Batch)
-	for i, q := range quads {
-		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
-		if len(deltas) == opt.Batch || i == len(quads)-1 {
-			if err := h.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
-				h.Close()
-				return 0, fmt.Errorf("bench: raw load: %w", err)
-			}
-			deltas = deltas[:0]
-		}
+	if err := applyInBatches(h, quads, opt.Batch); err != nil {
+		h.Close()
+		return 0, err
 	}
 	if err := h.Close(); err != nil {
 		return 0, err
 	}
 	return time.Since(start), nil
+}
+
+// applyInBatches adds quads to h through ApplyDeltas, batch quads a
+// transaction: Cayley's fastest raw load.
+func applyInBatches(h *cayley.Handle, quads []quad.Quad, batch int) error {
+	deltas := make([]cgraph.Delta, 0, batch)
+	for i, q := range quads {
+		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
+		if len(deltas) == batch || i == len(quads)-1 {
+			if err := h.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
+				return fmt.Errorf("bench: raw load: %w", err)
+			}
+			deltas = deltas[:0]
+		}
+	}
+	return nil
 }
 
 // DirSize is the total size of the files in dir.

@@ -107,16 +107,9 @@ func RawLoadPostgres(dsn string, quads []quad.Quad) (time.Duration, error) {
 	if err != nil {
 		return 0, fmt.Errorf("bench: open postgres: %w", err)
 	}
-	deltas := make([]cgraph.Delta, 0, RawBatch)
-	for i, q := range quads {
-		deltas = append(deltas, cgraph.Delta{Quad: q, Action: cgraph.Add})
-		if len(deltas) == RawBatch || i == len(quads)-1 {
-			if err := h.ApplyDeltas(deltas, cgraph.IgnoreOpts{IgnoreDup: true}); err != nil {
-				h.Close()
-				return 0, fmt.Errorf("bench: raw load: %w", err)
-			}
-			deltas = deltas[:0]
-		}
+	if err := applyInBatches(h, quads, RawBatch); err != nil {
+		h.Close()
+		return 0, err
 	}
 	if err := h.Close(); err != nil {
 		return 0, err
