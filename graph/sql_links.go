@@ -80,6 +80,21 @@ ORDER BY o.i, q.subject_hash`
 // and how many there are, object by object, subjects in the order links
 // gives them; ok is false when a reference is not this store's.
 func (q *sqlStore) linksEach(ctx context.Context, objects []cgraph.Ref, p cgraph.Ref, fn func(i int, subject cgraph.Ref, n int)) (bool, error) {
+	return q.perObject(ctx, linksEachSQL, objects, p, func(rows pgx.Rows) error {
+		var i, n int
+		var s csql.NodeHash
+		if err := rows.Scan(&i, &s, &n); err != nil {
+			return err
+		}
+		fn(i-1, s, n)
+		return nil
+	})
+}
+
+// perObject runs a statement that reads the quads (s, p, objects[i]) of
+// every object at once, and scan on each row; ok is false when a reference
+// is not this store's.
+func (q *sqlStore) perObject(ctx context.Context, sql string, objects []cgraph.Ref, p cgraph.Ref, scan func(pgx.Rows) error) (bool, error) {
 	obs, ok := sqlHashes(objects)
 	ph, ok1 := p.(csql.NodeHash)
 	if !ok || !ok1 {
@@ -88,18 +103,15 @@ func (q *sqlStore) linksEach(ctx context.Context, objects []cgraph.Ref, p cgraph
 	if len(obs) == 0 {
 		return true, nil
 	}
-	rows, err := q.pool.Query(ctx, linksEachSQL, obs, ph.SQLValue())
+	rows, err := q.pool.Query(ctx, sql, obs, ph.SQLValue())
 	if err != nil {
 		return true, fmt.Errorf("graph: read links: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
-		var i, n int
-		var s csql.NodeHash
-		if err := rows.Scan(&i, &s, &n); err != nil {
+		if err := scan(rows); err != nil {
 			return true, fmt.Errorf("graph: read links: %w", err)
 		}
-		fn(i-1, s, n)
 	}
 	return true, rows.Err()
 }
@@ -114,26 +126,13 @@ ORDER BY o.i, q.subject_hash, q.horizon`
 // them, each subject's quads in the order they were written; ok is false
 // when a reference is not this store's.
 func (q *sqlStore) linkLabels(ctx context.Context, objects []cgraph.Ref, p cgraph.Ref, fn func(i int, subject, label cgraph.Ref)) (bool, error) {
-	obs, ok := sqlHashes(objects)
-	ph, ok1 := p.(csql.NodeHash)
-	if !ok || !ok1 {
-		return false, nil
-	}
-	if len(obs) == 0 {
-		return true, nil
-	}
-	rows, err := q.pool.Query(ctx, linkLabelsSQL, obs, ph.SQLValue())
-	if err != nil {
-		return true, fmt.Errorf("graph: read links: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
+	return q.perObject(ctx, linkLabelsSQL, objects, p, func(rows pgx.Rows) error {
 		var i int
 		var s, l csql.NodeHash
 		if err := rows.Scan(&i, &s, &l); err != nil {
-			return true, fmt.Errorf("graph: read links: %w", err)
+			return err
 		}
 		fn(i-1, s, l)
-	}
-	return true, rows.Err()
+		return nil
+	})
 }
