@@ -136,12 +136,14 @@ func (r *Report) score(x *extract.Extractor, c *Case) {
 
 // restates reports whether event k states the same relation (subject,
 // predicate, object, recipient, negation) as an event matched to an
-// expected one.
+// expected one. A family's general predicate restates a specific one of the
+// same pair: "struck and killed by a coalition airstrike" is one killing,
+// whose attack restates it.
 func restates(evs []schema.Event, used []bool, k int) bool {
 	a := &evs[k]
 	for j := range evs {
 		b := &evs[j]
-		if used[j] && a.Subject.ID == b.Subject.ID && a.Predicate == b.Predicate && a.Object.ID == b.Object.ID &&
+		if used[j] && a.Subject.ID == b.Subject.ID && (a.Predicate == b.Predicate || string(a.Predicate) == b.Predicate.Info().Family) && a.Object.ID == b.Object.ID &&
 			a.Recipient.ID == b.Recipient.ID && a.Negated == b.Negated {
 			return true
 		}
