@@ -70,6 +70,9 @@ func (x *Extractor) subjects(s *sentence, i int, speech bool) []*mention {
 		if !m.actor() || inPP(s, m) && !clauseAfterConjunction(s, m, i) || s.clause[m.start] < 0 {
 			continue
 		}
+		if b, ok := backing(s, m); ok && b.joint {
+			return append(coordinated(s, b.head, false), m) // "the regime and its backers, notably Russia, are bombing …"
+		}
 		return coordinated(s, m, false)
 	}
 	if m := relativeAntecedent(s, i); m != nil {

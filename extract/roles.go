@@ -29,7 +29,60 @@ func (x *Extractor) roleEvents(d *doc, s *sentence) []schema.Event {
 			out = appendRole(out, d, s, m.ent, schema.Leads, o, "apposition", spanText(s.toks, at, m.end))
 		}
 	}
+	for _, m := range s.ments {
+		if b, ok := backing(s, m); ok && m.resolved() && b.head.resolved() {
+			p := schema.Aids
+			if s.toks[b.noun].is("allies", "ally") {
+				p = schema.Predicate("allies_with")
+			}
+			out = appendRole(out, d, s, m.ent, p, b.head.ent, "backer", spanText(s.toks, b.noun-1, m.end))
+		}
+	}
 	return out
+}
+
+// backerNouns name those who stand behind an actor.
+var backerNouns = set("backers", "backer", "supporters", "sponsors", "patrons", "allies", "ally", "protectors")
+
+// exemplifiers introduce the named members of a group: "its backers,
+// notably Russia".
+var exemplifiers = set("notably", "including", "especially", "particularly", "chiefly", "mainly", "principally")
+
+// backed is an actor's backers named by example: head, the actor backed;
+// noun, the token of the backer noun; joint, whether the actor and its
+// backers are coordinated ("the regime and its backers") rather than the
+// backers alone ("the regime's backers").
+type backed struct {
+	head  *mention
+	noun  int
+	joint bool
+}
+
+// backing reads "X and its backers, notably Y" and "X's allies, including
+// Y" before mention m (Y): Y backs X.
+func backing(s *sentence, m *mention) (backed, bool) {
+	j := m.start - 1
+	if j >= 1 && s.toks[j].norm == "as" && s.toks[j-1].norm == "such" {
+		j--
+	}
+	if j < 3 || !exemplifiers[s.toks[j].norm] && s.toks[j].norm != "such" || s.toks[j-1].norm != "," || !backerNouns[s.toks[j-2].norm] {
+		return backed{}, false
+	}
+	noun := j - 2
+	j = noun - 1
+	if s.toks[j].norm == "'s" {
+		if h := s.mentionAt(j - 1); h != nil && h.actor() && h.end == j {
+			return backed{head: h, noun: noun}, true
+		}
+		return backed{}, false
+	}
+	if !s.toks[j].is("its", "their") || j < 2 || s.toks[j-1].norm != "and" {
+		return backed{}, false
+	}
+	if h := s.mentionAt(j - 2); h != nil && h.actor() && h.end == j-1 {
+		return backed{head: h, noun: noun, joint: true}, true
+	}
+	return backed{}, false
 }
 
 // roleBefore reads an office stated before a name it stands in apposition
