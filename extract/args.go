@@ -471,6 +471,8 @@ func prepIndex(s *sentence, m *mention) int {
 }
 
 // locationAfter finds "in X", "near X", "at X" after the arguments: where it happened.
+//
+// It records in fr.beside whether the place is only beside the event.
 func locationAfter(s *sentence, i int, fr *frame) schema.Entity {
 	for j := i; j < len(s.toks) && j < i+14 && s.sameClause(i-1, j); j++ {
 		if !s.toks[j].is("in", "near", "at", "outside", "around") {
@@ -488,6 +490,7 @@ func locationAfter(s *sentence, i int, fr *frame) schema.Entity {
 		}
 		if m := s.mentionAt(k); m != nil && !m.possessive {
 			if e := m.placeEntity(); !e.IsZero() && e.ID != fr.object.ID && e.ID != fr.recipient.ID {
+				fr.beside = s.toks[j].norm != "in"
 				return e
 			}
 		}

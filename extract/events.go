@@ -15,6 +15,7 @@ type frame struct {
 	recipient      schema.Entity
 	moreRecipients []schema.Entity // recipients coordinated with the recipient
 	location       schema.Entity
+	beside         bool // the location is beside the event ("near", "outside", "around", "at"), not where it struck
 	quantity       *schema.Quantity
 	rule           string
 	conf           float64

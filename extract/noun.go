@@ -65,13 +65,19 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 		fr.subjects = clauseSubject(s, f.i) // "X held talks with Y during a visit to Beirut"
 		fr.rule, fr.conf = "nominal-temporal", 0.7
 	}
-	if len(fr.subjects) == 0 && !fr.object.IsZero() {
+	if len(fr.subjects) == 0 && !fr.object.IsZero() && info.Family != "captures" {
 		fr.subjects = originOf(s, fr.object, f.end)
+	}
+	if len(fr.subjects) == 0 && !fr.object.IsZero() && s.toks[f.i].is("liberation") {
+		if m := fromActor(s, fr.last+1); m != nil {
+			fr.pred, fr.subjects = "occupies", []*mention{m} // "the liberation of Sinjar from ISIL": ISIL held it
+			fr.rule, fr.conf = "liberated-from", 0.6
+		}
 	}
 	if len(fr.subjects) == 0 {
 		return nil
 	}
-	if fr.object.IsZero() && !fr.location.IsZero() && info.Family == "attacks" && info.Object == schema.SlotAny && fr.rule != "nominal-temporal" {
+	if fr.object.IsZero() && !fr.location.IsZero() && !fr.beside && info.Family == "attacks" && info.Object == schema.SlotAny && fr.rule != "nominal-temporal" {
 		fr.object, fr.location = fr.location, schema.Entity{} // "Israeli tank shelling in the east of the Gaza Strip": the place shelled
 	}
 	return validFrame(fr, info)
@@ -141,6 +147,21 @@ func (x *Extractor) agentAfter(s *sentence, i int) []*mention {
 		if m := x.nextActor(s, i+1, 3); m != nil {
 			return []*mention{m}
 		}
+	}
+	return nil
+}
+
+// fromActor returns the actor of "from X" at toks[i].
+func fromActor(s *sentence, i int) *mention {
+	if i+1 >= len(s.toks) || s.toks[i].norm != "from" {
+		return nil
+	}
+	j := i + 1
+	for j < len(s.toks) && determiners[s.toks[j].norm] {
+		j++
+	}
+	if m := s.mentionAt(j); m != nil && m.start == j && m.actor() {
+		return m
 	}
 	return nil
 }
