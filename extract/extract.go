@@ -91,13 +91,34 @@ func (x *Extractor) Extract(a *schema.Article) []schema.Event {
 		out = append(out, x.membershipList(d, s)...)
 		out = append(out, x.heldPlaces(d, s)...)
 		out = append(out, x.weaponUse(d, s)...)
+		out = append(out, x.projectiles(d, s)...)
 		out = append(out, x.allegations(d, s)...)
 		out = append(out, x.responsibility(d, s)...)
+		out = append(out, victimReports(out[n:])...)
 		for _, e := range out[n:] {
 			if !e.Negated && !e.Hedged && !e.Object.IsZero() {
 				d.latest[string(e.Predicate)+"|"+e.Subject.ID] = e
 			}
 		}
+	}
+	return out
+}
+
+// victimReports turns an attack its target reports into the target's
+// accusation of the attacker, as event coders read it: "Ukraine said
+// Russia fired 20 missiles at it" is also Ukraine accusing Russia.
+func victimReports(evs []schema.Event) []schema.Event {
+	var out []schema.Event
+	for _, e := range evs {
+		if e.Predicate != schema.Attacks && e.Predicate != schema.Predicate("kills") || e.Negated || e.AttributedTo == "" ||
+			e.AttributedTo != e.Object.Name || e.Subject.ID == e.Object.ID {
+			continue
+		}
+		a := e
+		a.Subject, a.Object, a.Predicate = e.Object, e.Subject, "accuses"
+		a.AttributedTo, a.Hedged, a.Quantity, a.Location = "", false, nil, schema.Entity{}
+		a.Verb, a.Rule, a.Confidence = "said", e.Rule+"+victim-report", e.Confidence*0.9
+		out = append(out, a)
 	}
 	return out
 }
