@@ -615,7 +615,32 @@ func (x *Extractor) responsibility(d *doc, s *sentence) []schema.Event {
 			fr := &frame{pred: schema.Attacks, subjects: claimer, object: t, rule: "claimed-responsibility", conf: 0.6, last: attack}
 			out = append(out, x.emitObject(d, s, f, fr, mod, claimer, t)...)
 		}
+		if jv := x.judgedBefore(s, attack); jv >= 0 {
+			// "X condemns the attacks in Jabla, for which Da'esh has claimed
+			// responsibility": X condemns who claimed them
+			judge := x.subjects(s, jv, false)
+			jm := x.modalityOf(d, s, jv)
+			fr := &frame{pred: "condemns", subjects: judge, object: claimer[0].ent, rule: "condemned-claimed-deed", conf: 0.6, last: attack}
+			out = append(out, x.emitObject(d, s, &found{i: jv, end: jv + 1}, fr, jm, judge, claimer[0].ent)...)
+		}
 		return out
 	}
 	return nil
+}
+
+// judgedBefore returns the verb that condemns (or praises) the deed named at
+// token i, with at most four determiners and modifiers between ("condemns
+// the horrific attacks"), or -1.
+func (x *Extractor) judgedBefore(s *sentence, i int) int {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		for _, tf := range x.lex[s.toks[j].norm] {
+			if !tf.noun && judging[tf.pred] && tf.pred != "accuses" {
+				return j
+			}
+		}
+		if t := &s.toks[j]; t.kind != tWord || t.cap && j > 0 || s.at[j] >= 0 {
+			return -1
+		}
+	}
+	return -1
 }
