@@ -74,6 +74,8 @@ func TestExtractSentences(t *testing.T) {
 			[]string{"Russia -attacks-> Ukraine by=Ukraine", "Ukraine -accuses-> Russia"}},
 		{"a third party reports the attack: no accusation", "Poland said Russia fired 20 missiles at Ukraine overnight.",
 			[]string{"Russia -attacks-> Ukraine by=Poland"}},
+		{"victims coordinated: one group, counted in its name", "Four children and a man were killed in Israeli tank shelling.",
+			[]string{"Israel -kills-> four children and a man"}},
 		{"possessor is not the actor", "Russia's allies refused to supply Moscow with tanks.", nil},
 		{"negation", "Germany did not send tanks to Ukraine.",
 			[]string{"Germany -ships-> tanks to=Ukraine [negated]"}},

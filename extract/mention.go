@@ -394,10 +394,43 @@ func (x *Extractor) bareCollective(toks []token, i int) *mention {
 	if !groupSector(sector) || !strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "men") && head != "people" && head != "children" {
 		return nil // a plural noun: "a student" is one person, not a collective
 	}
-	name := strings.ToLower(spanText(toks, i, end))
-	m := &mention{start: i, end: end, kind: mAgent, ent: collective(name, sector, schema.Entity{})}
+	start := i
+	if c := x.coordinatedPeople(toks, end); c > end {
+		// "four children and a man": one group, counted in its name, for no
+		// one count covers it
+		if i > 0 && (toks[i-1].kind == tNumber || numberWords[toks[i-1].norm] > 0 && !toks[i-1].is("a", "an")) {
+			start = i - 1
+		}
+		end = c
+	}
+	name := strings.ToLower(spanText(toks, start, end))
+	m := &mention{start: start, end: end, kind: mAgent, ent: collective(name, sector, schema.Entity{})}
 	m.possessive = end < len(toks) && toks[end].norm == "'s"
 	return m
+}
+
+// singlePeople are the people a group of victims may be coordinated with:
+// "four children and a man".
+var singlePeople = set("man", "woman", "boy", "girl", "child", "baby", "infant", "teenager", "civilian", "journalist", "policeman", "soldier")
+
+// coordinatedPeople returns where "and a man" or "and two women" after a
+// collective ending at toks[end] ends, or end when none follows.
+func (x *Extractor) coordinatedPeople(toks []token, end int) int {
+	if end+2 >= len(toks) || toks[end].norm != "and" {
+		return end
+	}
+	n, k := toks[end+1], &toks[end+2]
+	if k.kind != tWord || k.cap {
+		return end
+	}
+	if n.is("a", "an", "one") && singlePeople[k.norm] {
+		return end + 3
+	}
+	plural := groupSector(x.agents[k.norm]) && strings.HasSuffix(k.norm, "s") || k.is("children", "women", "men")
+	if (n.kind == tNumber || numberWords[n.norm] > 0 && !n.is("a", "an")) && plural {
+		return end + 3
+	}
+	return end
 }
 
 // affiliations join a name to an agent noun with a hyphen: "Al-Qaeda-linked
