@@ -137,6 +137,9 @@ func (x *Extractor) sentenceEvents(d *doc, s *sentence) []schema.Event {
 		if mod.intent && threatWords[mod.intentWord] && !mod.negated && fr.pred.Info().Family == "attacks" && !fr.object.IsZero() {
 			fr.pred, mod.intent = schema.Predicate("threatens"), false // "vowed to attack", "remains committed to carrying out attacks against": a threat
 		}
+		if f.noun && fr.pred == "arrests" && containsWord(s.toks[f.i:f.end], "warrant", "warrants") {
+			mod.hedged = true // a warrant seeks an arrest that has not happened
+		}
 		if fr.lightVerb > 0 && speechVerbs[s.toks[fr.lightVerb].norm] && len(fr.subjects) > 0 && mod.attributedTo == fr.subjects[0].ent.Name {
 			mod.attributedTo = "" // "Canada announced sanctions": the announcement is the act, not a report of it
 		}
@@ -428,4 +431,14 @@ func inheritsSubject(s *sentence, i int) bool {
 	}
 	gerund := len(s.toks[i].norm) > 4 && s.toks[i].norm[len(s.toks[i].norm)-3:] == "ing"
 	return gerund && !(i > 0 && auxiliaries[s.toks[i-1].norm]) && !(i > 1 && auxiliaries[s.toks[i-2].norm])
+}
+
+// containsWord reports whether any of toks is one of words.
+func containsWord(toks []token, words ...string) bool {
+	for i := range toks {
+		if toks[i].is(words...) {
+			return true
+		}
+	}
+	return false
 }

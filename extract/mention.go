@@ -611,26 +611,35 @@ func nationFollows(toks []token, i int) bool {
 
 // agentsOf makes "the government of Iraq" and "forces of the Asad regime"
 // act for the country named after "of": a state's agent noun, "of", then
-// the country.
+// the country; and a domestic institution "in" a country or its capital
+// ("police in Kenya", "authorities in Moscow").
 func (x *Extractor) agentsOf(toks []token, ms []*mention) {
-	for _, m := range ms {
-		if m.possessive || m.ent.Type != schema.Country || m.kind != mName && m.kind != mAgent {
+	for k, m := range ms {
+		if m.possessive || m.ent.Type != schema.Country || m.kind != mName && m.kind != mAgent && m.kind != mMetonym {
 			continue
 		}
 		j := m.start - 1
 		for j >= 0 && determiners[toks[j].norm] {
 			j--
 		}
-		if j < 1 || toks[j].norm != "of" || !stateSectors[x.agents[toks[j-1].norm]] {
+		if j < 1 || !(toks[j].norm == "of" && m.kind != mMetonym && stateSectors[x.agents[toks[j-1].norm]] || toks[j].norm == "in" && domesticSectors[x.agents[toks[j-1].norm]]) {
 			continue
 		}
 		start := j - 1
 		if start > 0 && determiners[toks[start-1].norm] {
 			start--
 		}
+		if k > 0 && ms[k-1].end >= start-1 && toks[j].norm == "in" {
+			continue // "Russian police in Kenya" are not Kenya's
+		}
 		m.start, m.kind = start, mAgent
 	}
 }
+
+// domesticSectors are the institutions that act for the country they are
+// "in": "a court in Guyana", "police in Kenya", "authorities in Moscow"; not
+// troops or spies, who may be anyone's.
+var domesticSectors = map[string]bool{"JUD": true, "COP": true, "GOV": true, "LEG": true}
 
 // verbForm reports a past, participle or gerund form of a trigger verb:
 // words that are verbs, not noun modifiers ("captured", but not "arms").

@@ -15,6 +15,9 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 	i := f.end
 	switch {
 	case len(tf.particles) > 0:
+		if prepositions[s.toks[i-1].norm] {
+			fr.ownPrep = i - 1 // "arrest warrants for X"
+		}
 		x.objectsRight(s, i, fr, info)
 	case i < len(s.toks) && s.toks[i].is("of", "on", "against", "to", "with"):
 		fr.ownPrep = i
@@ -65,8 +68,8 @@ func (x *Extractor) nounFrame(s *sentence, f *found, tf triggerForm) *frame {
 		fr.subjects = clauseSubject(s, f.i) // "X held talks with Y during a visit to Beirut"
 		fr.rule, fr.conf = "nominal-temporal", 0.7
 	}
-	if len(fr.subjects) == 0 && !fr.object.IsZero() && info.Family != "captures" {
-		fr.subjects = originOf(s, fr.object, f.end)
+	if len(fr.subjects) == 0 && !fr.object.IsZero() && info.Object == schema.SlotThing {
+		fr.subjects = originOf(s, fr.object, f.end) // "shipments of drones from Iran"
 	}
 	if len(fr.subjects) == 0 && !fr.object.IsZero() && s.toks[f.i].is("liberation") {
 		if m := fromActor(s, fr.last+1); m != nil {
@@ -192,7 +195,7 @@ var lightVerbs = set("launched", "launch", "launches", "launching", "conducted",
 	"mount", "mounts", "made", "make", "makes", "began", "begin", "begins", "ordered", "order",
 	"orders", "intensified", "stepped", "held", "hold", "holds", "holding", "had", "has", "have",
 	"opened", "open", "opens", "signed", "sign", "signs", "paid", "pay", "pays", "unleashed",
-	"imposed", "impose", "imposes", "announced", "announces", "offered", "offers", "pursued",
+	"imposed", "impose", "imposes", "issued", "issue", "issues", "issuing", "announced", "announces", "offered", "offers", "pursued",
 	"offering", "offer", "pledged", "pledge", "pledges", "pledging", "extended", "extend", "extends",
 	"extending", "inflicted", "inflicting", "inflict", "inflicts", "launching", "staging", "mounting",
 	"deepen", "deepened", "deepening", "deepens", "strengthen", "strengthened", "strengthening", "strengthens",
