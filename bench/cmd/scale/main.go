@@ -149,9 +149,11 @@ func (r *run) serverDescription() string {
 	conn, err := pgx.Connect(r.ctx, r.cfg.pg)
 	check(err)
 	defer conn.Close(r.ctx)
-	var v, sb, wal string
-	check(conn.QueryRow(r.ctx, `SELECT current_setting('server_version'), current_setting('shared_buffers'), current_setting('max_wal_size')`).Scan(&v, &sb, &wal))
-	return fmt.Sprintf("%s on %s, shared_buffers %s, max_wal_size %s", v, hostOf(r.cfg.pg), sb, wal)
+	var v, sb, wal, timeout, compression, cache string
+	check(conn.QueryRow(r.ctx, `SELECT current_setting('server_version'), current_setting('shared_buffers'), current_setting('max_wal_size'),
+		current_setting('checkpoint_timeout'), current_setting('wal_compression'), current_setting('effective_cache_size')`).Scan(&v, &sb, &wal, &timeout, &compression, &cache))
+	return fmt.Sprintf("%s on %s, shared_buffers %s, max_wal_size %s, checkpoint_timeout %s, wal_compression %s, effective_cache_size %s",
+		v, hostOf(r.cfg.pg), sb, wal, timeout, compression, cache)
 }
 
 // ---- corpora
