@@ -48,6 +48,7 @@ func (x *Extractor) analyze(a *schema.Article) *doc {
 		}
 	}
 	nameVariants(d)
+	vesselVariants(d)
 	x.resolve(d)
 	attributeQuotes(x, d)
 	return d

@@ -300,6 +300,8 @@ func (x *Extractor) takeArgument(s *sentence, m *mention, fr *frame, info *schem
 		return true
 	case info.Object == schema.SlotThing || info.Object == schema.SlotNone || !fr.object.IsZero():
 		return false
+	case fr.pred == "member_of" && m.ent.Type == schema.Country:
+		return false // states are not joined as members: "joining U.S. ships" names the ships' flag
 	case judging[fr.pred] && m.actor() && (m.possessive || prep == "by" && nounBefore(s, m.start-1)):
 		fr.object = m.ent // "condemned Russia's attack", "condemned allegations by Rwanda": the author is judged
 		return true

@@ -37,6 +37,7 @@ type Extractor struct {
 	places     map[string]*gazetteer.Entry   // lower-case place name → place
 	headed     map[string][]*gazetteer.Entry // description head ("coalition") → organisations whose name bears it
 	services   map[string]schema.Entity      // armed service's ID → the country it acts for
+	flags      map[string]schema.Entity      // ship prefix → the state whose ships it names
 }
 
 // New returns an extractor over the given gazetteer (gazetteer.Default() when nil).
@@ -47,6 +48,7 @@ func New(g *gazetteer.Gazetteer) *Extractor {
 	x := &Extractor{gaz: g, trie: newTrie(g.Names), lex: buildLexicon(schema.Vocabulary()),
 		agents: map[string]string{}, titles: map[string]bool{}, places: map[string]*gazetteer.Entry{}}
 	x.agentFirst = map[string]bool{}
+	x.flags = shipFlags(g)
 	for _, a := range g.Agents {
 		w := strings.ToLower(a.Word)
 		x.agents[w] = a.Sector

@@ -72,6 +72,11 @@ func (x *Extractor) findMentions(toks []token) []*mention {
 				i = m.end
 				continue
 			}
+			if m := x.vesselName(toks, i); m != nil {
+				ms = append(ms, m)
+				i = m.end
+				continue
+			}
 			if m := unitName(toks, i); m != nil {
 				ms = append(ms, m)
 				i = m.end

@@ -147,6 +147,11 @@ func unitName(toks []token, i int) *mention {
 		for j < len(toks) && j < i+4 && toks[j].kind == tWord && toks[j].cap && !toks[j].upper {
 			j++
 		}
+		if j > i && j+3 < len(toks) && unitHeads[toks[j-1].norm] && toks[j].norm == "(" && toks[j+1].upper && toks[j+2].norm == ")" && toks[j+3].kind == tNumber && !isYear(toks[j+3].norm) {
+			// "Task Force (CTF) 50": the acronym in brackets is the short name
+			n := toks[j+3].text
+			return &mention{start: i, end: j + 4, kind: mUnknown, ent: unitEntity(spanText(toks, i, j)+" "+n, toks[j+1].text+" "+n)}
+		}
 		if j > i && j < len(toks) && toks[j].kind == tNumber && unitHeads[toks[j-1].norm] && !isYear(toks[j].norm) {
 			end = j + 1
 			name = unitInitials(toks[i:j]) + " " + toks[j].text // "Combined Task Force 50" is also "CTF 50"
