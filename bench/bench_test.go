@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -37,6 +38,38 @@ func benchExtract(b *testing.B, c *Corpus) {
 
 func BenchmarkExtractReal(b *testing.B)      { benchExtract(b, realCorpus(b)) }
 func BenchmarkExtractGenerated(b *testing.B) { benchExtract(b, Generated(1, 1000)) }
+
+// BenchmarkExtractMemory extracts 10,000 generated articles, one at a time
+// as ingest does, and reports the live heap after a collection at 1,000 and
+// at 10,000 articles (equal when extraction keeps nothing per article) and
+// the allocations per article.
+func BenchmarkExtractMemory(b *testing.B) {
+	const n = 10000
+	x := extract.New(nil)
+	g := NewGenerator(1)
+	var at1k, at10k, mallocs uint64
+	for b.Loop() {
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		before := ms.Mallocs
+		for i := range n {
+			x.Extract(g.Article(i))
+			if i+1 == 1000 || i+1 == n {
+				runtime.GC()
+				runtime.ReadMemStats(&ms)
+				if i+1 == 1000 {
+					at1k = ms.HeapAlloc
+				} else {
+					at10k = ms.HeapAlloc
+				}
+			}
+		}
+		mallocs = ms.Mallocs - before
+	}
+	b.ReportMetric(float64(at1k)/(1<<20), "heapMB@1k")
+	b.ReportMetric(float64(at10k)/(1<<20), "heapMB@10k")
+	b.ReportMetric(float64(mallocs)/n, "allocs/article")
+}
 
 func BenchmarkWordsReal(b *testing.B) {
 	c := realCorpus(b)
