@@ -131,7 +131,7 @@ func (r *Report) score(x *extract.Extractor, c *Case) {
 		r.pred(devPredicate(evs[k].Predicate)).FP++
 		r.False = append(r.False, fmt.Sprintf("%s: %s  «%s»", c.ID, eventString(&evs[k]), clip(evs[k].Sentence, 140)))
 	}
-	r.entities(x, c)
+	r.entities(x, c, evs)
 }
 
 // restates reports whether event k states the same relation (subject,
@@ -208,8 +208,10 @@ func (r *Report) modality(ev *schema.Event, exp Expected, names map[string][]str
 }
 
 // entities scores entity resolution: each case entity the gazetteer can
-// resolve must be found in the text as that entity.
-func (r *Report) entities(x *extract.Extractor, c *Case) {
+// resolve must be found in the text as that entity, by a mention or as an
+// argument of an extracted event (an office "Ukraine's head of military
+// intelligence" names the agency it heads in the event, not as a mention).
+func (r *Report) entities(x *extract.Extractor, c *Case, evs []schema.Event) {
 	ms := x.Mentions(c.Text)
 	names := caseNames(x, c)
 	for _, e := range c.Entities {
@@ -219,6 +221,12 @@ func (r *Report) entities(x *extract.Extractor, c *Case) {
 		found := false
 		for _, m := range ms {
 			found = found || sameEntity(m.Entity, e.Name, names)
+		}
+		for k := range evs {
+			ev := &evs[k]
+			for _, a := range []schema.Entity{ev.Subject, ev.Object, ev.Recipient} {
+				found = found || sameEntity(a, e.Name, names)
+			}
 		}
 		r.Entities.add(found)
 		if !found {

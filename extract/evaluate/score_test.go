@@ -66,3 +66,15 @@ func TestScore(t *testing.T) {
 		})
 	}
 }
+
+// TestEntitiesFoundThroughEvents counts an entity that only an extracted
+// event names (the agency an office heads) as found.
+func TestEntitiesFoundThroughEvents(t *testing.T) {
+	c := Case{ID: "test", Text: "Kyrylo Budanov, Ukraine's head of military intelligence, spoke on Monday.",
+		Expected: []Expected{{Subject: "Kyrylo Budanov", Predicate: "leads", Object: "Main Directorate of Intelligence"}},
+		Entities: []CaseEntity{{Name: "Main Directorate of Intelligence", Aliases: []string{"HUR"}}}}
+	r := Run(extract.New(nil), []Case{c})
+	if r.Entities.Total != 1 || r.Entities.Right != 1 || r.Strict.TP != 1 {
+		t.Errorf("entities %d/%d, TP %d; want 1/1, 1; misses %q", r.Entities.Right, r.Entities.Total, r.Strict.TP, r.Misses)
+	}
+}
