@@ -245,7 +245,7 @@ func inPeriod(ev *schema.Event, opt Options) bool {
 	if t.IsZero() {
 		return false
 	}
-	return (opt.Since.IsZero() || !t.Before(opt.Since)) && (opt.Until.IsZero() || !t.After(opt.Until))
+	return inWindow(t, opt.Since, opt.Until)
 }
 
 // eventTime is the event's own time where resolved, else its article's

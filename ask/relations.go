@@ -55,6 +55,9 @@ type relReader interface {
 	// RelationEvidence returns, for each relation, the events that sort
 	// first as evidence (most recent first): n of them where it has n.
 	RelationEvidence(ctx context.Context, rs []*relation, n int) ([][]fact, error)
+	// Window narrows described relations to a period: days, sources,
+	// sites and events; ok is false when the store cannot.
+	Window(ctx context.Context, rs []*relation, since, until time.Time) (ok bool, err error)
 }
 
 // fromRelations answers the questions the relation index serves; ok is
@@ -69,9 +72,10 @@ type relReader interface {
 // all its relations at once.
 func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, opt Options) ([]Answer, bool, error) {
 	rr, ok := b.(relReader)
-	if !ok || noRelationIndex || q.Y != "" || !opt.Since.IsZero() || !opt.Until.IsZero() || opt.Source != "" || opt.IncludeHedged {
+	if !ok || noRelationIndex || q.Y != "" || opt.Source != "" || opt.IncludeHedged {
 		return nil, false, nil
 	}
+	windowed := !opt.Since.IsZero() || !opt.Until.IsZero()
 	switch q.Form {
 	case FormWhoActsOn, FormWhatActs, FormWhomActs, FormCounterpart:
 	default:
@@ -89,12 +93,27 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 	byKey := map[string]bool{}
 	out := []Answer{}
 	var rels []*relation // of each answer
-	for _, r := range cands {
+	narrowed := 0        // candidates before it are narrowed to the period
+	for k, r := range cands {
 		if r.bound < minSources || opt.Limit > 0 && len(top) == opt.Limit && r.bound < top[len(top)-1] {
-			break
+			break // the bound holds in any period: a period only removes sources
 		}
-		if err := rr.Describe(ctx, r); err != nil {
-			return nil, true, err
+		switch {
+		case !windowed:
+			if err := rr.Describe(ctx, r); err != nil {
+				return nil, true, err
+			}
+		case k >= narrowed:
+			chunk := cands[k:min(len(cands), k+windowChunk)]
+			for _, c := range chunk {
+				if err := rr.Describe(ctx, c); err != nil {
+					return nil, true, err
+				}
+			}
+			if ok, err := rr.Window(ctx, chunk, opt.Since, opt.Until); !ok || err != nil {
+				return nil, err != nil, err
+			}
+			narrowed = k + len(chunk)
 		}
 		ev := &event{Event: &schema.Event{Subject: schema.Entity{ID: r.Subject}, Predicate: schema.Predicate(r.Predicate),
 			Object: schema.Entity{ID: r.Object}, Recipient: schema.Entity{ID: r.Recipient}}}
@@ -113,8 +132,10 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 			top = insertTop(top, r.Sources, opt.Limit)
 		}
 	}
-	if err := rr.Days(ctx, rels); err != nil {
-		return nil, true, err
+	if !windowed {
+		if err := rr.Days(ctx, rels); err != nil {
+			return nil, true, err
+		}
 	}
 	index := map[*Ref]*relation{}
 	for i, r := range rels {
@@ -131,8 +152,10 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 	for i, a := range out {
 		shown[i] = index[a.Entity]
 	}
-	if err := rr.Count(ctx, shown); err != nil {
-		return nil, true, err
+	if !windowed {
+		if err := rr.Count(ctx, shown); err != nil {
+			return nil, true, err
+		}
 	}
 	evidence, err := relationEvidence(ctx, b, rr, shown, opt)
 	if err != nil {

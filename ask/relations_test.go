@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/geokg/geokg/graph"
 	"github.com/geokg/geokg/graph/graphtest"
@@ -106,13 +107,24 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 			if _, ok, err := fromRelations(ctx, newLocal(st), &Query{Form: FormWhoActsOn, X: top.Name, Family: "supplies"}, top, Options{}); !ok || err != nil {
 				t.Fatalf("the relation index does not answer: %v %v", ok, err)
 			}
+			// A period is read from the index labels where the store gives
+			// them (not the memory store: it answers from the events).
+			period := Options{Since: time.Date(2014, 12, 20, 0, 0, 0, 0, time.UTC)}
+			ans, ok, err := fromRelations(ctx, newLocal(st), &Query{Form: FormWhoActsOn, X: top.Name, Family: "supplies"}, top, period)
+			if err != nil || ok != (backend != "memory") || ok && len(ans) == 0 {
+				t.Fatalf("the relation index answers a period: ok %v, %d answers, %v", ok, len(ans), err)
+			}
 			revised, err := st.Handle().QuadStore.ValueOf(graph.Revised)
 			if err != nil || revised == nil {
 				t.Fatalf("no relation is marked revised after the replacements")
 			}
 			questions := []string{"who supplies %s?", "what does %s supply?", "whom does %s attack?", "who attacks %s?",
 				"who met %s?", "who sanctions %s?", "who arms %s?", "what did %s ship?", "tell me about %s"}
-			opts := []Options{{}, {Limit: 1}, {Limit: 3}, {MinSources: 2}, {Limit: 10, MinSources: 2}}
+			day := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
+			opts := []Options{{}, {Limit: 1}, {Limit: 3}, {MinSources: 2}, {Limit: 10, MinSources: 2},
+				// periods: event days, year-only dates ("2014" is 2014-01-01) and article dates 30 years back
+				{Since: day("2014-12-20")}, {Until: day("2014-12-25"), Limit: 3}, {Since: day("2014-12-10"), Until: day("2014-12-31"), MinSources: 2},
+				{Since: day("2015-01-01"), Limit: 1}, {Until: day("1990-01-01")}, {Since: day("2014-01-01"), Until: day("2014-01-01")}}
 			asked := 0
 			for _, x := range s.actors[:25] {
 				for _, form := range questions {
