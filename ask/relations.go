@@ -98,22 +98,8 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 		if r.bound < minSources || opt.Limit > 0 && len(top) == opt.Limit && r.bound < top[len(top)-1] {
 			break // the bound holds in any period: a period only removes sources
 		}
-		switch {
-		case !windowed:
-			if err := rr.Describe(ctx, r); err != nil {
-				return nil, true, err
-			}
-		case k >= narrowed:
-			chunk := cands[k:min(len(cands), k+windowChunk)]
-			for _, c := range chunk {
-				if err := rr.Describe(ctx, c); err != nil {
-					return nil, true, err
-				}
-			}
-			if ok, err := rr.Window(ctx, chunk, opt.Since, opt.Until); !ok || err != nil {
-				return nil, err != nil, err
-			}
-			narrowed = k + len(chunk)
+		if ok, err := describe(ctx, rr, cands, k, &narrowed, windowed, opt); !ok || err != nil {
+			return nil, ok, err
 		}
 		ev := &event{Event: &schema.Event{Subject: schema.Entity{ID: r.Subject}, Predicate: schema.Predicate(r.Predicate),
 			Object: schema.Entity{ID: r.Object}, Recipient: schema.Entity{ID: r.Recipient}}}
@@ -165,6 +151,28 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 		out[i].Sites, out[i].Events, out[i].Evidence = shown[i].Sites, shown[i].Events, evidence[i]
 	}
 	return out, true, nil
+}
+
+// describe reads candidate k's entities and sources. In a period it
+// narrows the candidates from k on, a chunk at a time (*narrowed: where
+// the next chunk starts), to their days in the period; ok is false when
+// the store cannot, and the events must answer.
+func describe(ctx context.Context, rr relReader, cands []*relation, k int, narrowed *int, windowed bool, opt Options) (bool, error) {
+	if !windowed {
+		return true, rr.Describe(ctx, cands[k])
+	}
+	if k < *narrowed {
+		return true, nil
+	}
+	chunk := cands[k:min(len(cands), k+windowChunk)]
+	for _, c := range chunk {
+		if err := rr.Describe(ctx, c); err != nil {
+			return true, err
+		}
+	}
+	*narrowed = k + len(chunk)
+	ok, err := rr.Window(ctx, chunk, opt.Since, opt.Until)
+	return ok || err != nil, err
 }
 
 // relationEvidence reads the evidence of relations, as the events path
@@ -746,9 +754,10 @@ func (l *local) objects(ctx context.Context, subjects []cgraph.Ref, p quad.IRI) 
 // a store without the index).
 func profileFromRelations(ctx context.Context, b backend, x schema.Entity, opt Options) ([]Relation, bool, error) {
 	rr, ok := b.(relReader)
-	if !ok || noRelationIndex || x.Type == schema.Place || !opt.Since.IsZero() || !opt.Until.IsZero() || opt.Source != "" || opt.IncludeHedged {
+	if !ok || noRelationIndex || x.Type == schema.Place || opt.Source != "" || opt.IncludeHedged {
 		return nil, false, nil
 	}
+	windowed := !opt.Since.IsZero() || !opt.Until.IsZero()
 	cands, ok, err := rr.Relations(ctx, x.ID, []graph.Role{graph.RoleSubject, graph.RoleObject, graph.RoleRecipient}, nil)
 	if !ok || err != nil {
 		return nil, ok, err
@@ -759,12 +768,13 @@ func profileFromRelations(ctx context.Context, b backend, x schema.Entity, opt O
 	var top []int
 	byKey := map[string]bool{}
 	var out []Relation
-	for _, r := range cands {
+	narrowed := 0
+	for k, r := range cands {
 		if r.bound < minSources || opt.Limit > 0 && len(top) == opt.Limit && r.bound < top[len(top)-1] {
 			break
 		}
-		if err := rr.Describe(ctx, r); err != nil {
-			return nil, true, err
+		if ok, err := describe(ctx, rr, cands, k, &narrowed, windowed, opt); !ok || err != nil {
+			return nil, ok, err
 		}
 		if r.Sources < minSources {
 			continue
@@ -785,8 +795,10 @@ func profileFromRelations(ctx context.Context, b backend, x schema.Entity, opt O
 	for i := range out {
 		rels[i] = out[i].rel
 	}
-	if err := rr.Count(ctx, rels); err != nil {
-		return nil, true, err
+	if !windowed {
+		if err := rr.Count(ctx, rels); err != nil {
+			return nil, true, err
+		}
 	}
 	for i := range out {
 		out[i].Events = out[i].rel.Events
@@ -798,8 +810,10 @@ func profileFromRelations(ctx context.Context, b backend, x schema.Entity, opt O
 	}
 	// The days tell RelationEvidence which events sort first; without
 	// them it reads every event of the relation.
-	if err := rr.Days(ctx, rels); err != nil {
-		return nil, true, err
+	if !windowed {
+		if err := rr.Days(ctx, rels); err != nil {
+			return nil, true, err
+		}
 	}
 	evidence, err := relationEvidence(ctx, b, rr, rels, opt)
 	if err != nil {

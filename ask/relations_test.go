@@ -114,6 +114,10 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 			if err != nil || ok != (backend != "memory") || ok && len(ans) == 0 {
 				t.Fatalf("the relation index answers a period: ok %v, %d answers, %v", ok, len(ans), err)
 			}
+			prof, ok, err := profileFromRelations(ctx, newLocal(st), top, period)
+			if err != nil || ok != (backend != "memory") || ok && len(prof) == 0 {
+				t.Fatalf("the relation index profiles a period: ok %v, %d relations, %v", ok, len(prof), err)
+			}
 			revised, err := st.Handle().QuadStore.ValueOf(graph.Revised)
 			if err != nil || revised == nil {
 				t.Fatalf("no relation is marked revised after the replacements")
