@@ -484,8 +484,8 @@ func locationAfter(s *sentence, i int, fr *frame) schema.Entity {
 		for k < len(s.toks) && (determiners[s.toks[k].norm] || directions[s.toks[k].norm] && !(k+1 < len(s.toks) && s.toks[k+1].norm == "of")) {
 			k++
 		}
-		if k+2 < len(s.toks) && partOf[s.toks[k].norm] && s.toks[k+1].norm == "of" {
-			k += 2 // "in the east of the Gaza Strip", "on the outskirts of Kyiv"
+		if p := partAhead(s, k); p > k {
+			k = p // "in the east of the Gaza Strip", "in a separate, rebel-held part of the city"
 			for k < len(s.toks) && determiners[s.toks[k].norm] {
 				k++
 			}
@@ -498,6 +498,22 @@ func locationAfter(s *sentence, i int, fr *frame) schema.Entity {
 		}
 	}
 	return schema.Entity{}
+}
+
+// partAhead returns the token after "part of" when a part of a place is
+// named at toks[k], after at most three lower-case modifiers ("a separate,
+// rebel-held part of"), else k.
+func partAhead(s *sentence, k int) int {
+	for j := k; j < len(s.toks)-1 && j <= k+5; j++ {
+		t := &s.toks[j]
+		if partOf[t.norm] && s.toks[j+1].norm == "of" {
+			return j + 2
+		}
+		if t.kind == tWord && t.cap || s.at[j] >= 0 || t.kind == tPunct && t.norm != "," && t.norm != "-" || prepositions[t.norm] {
+			return k
+		}
+	}
+	return k
 }
 
 // directions qualify a place: "in northern Syria".

@@ -112,11 +112,12 @@ func clauseSubject(s *sentence, i int) []*mention {
 // sentenceEvents applies the event rules to every trigger of a sentence.
 func (x *Extractor) sentenceEvents(d *doc, s *sentence) []schema.Event {
 	var out []schema.Event
-	used := make([]bool, len(s.toks)) // tokens consumed as arguments of a verb
+	used := make([]bool, len(s.toks))     // tokens consumed as arguments of a verb
+	killedIn := make([]bool, len(s.toks)) // consumed by a killing: "killed in an air strike by X in Y"
 	s.subjectsAt = make([][]*mention, len(s.toks)+1)
 	for _, f := range x.findTriggers(s) {
-		if f.noun && used[f.i] {
-			continue // "sign a defence pact with Kim": the verb has it
+		if f.noun && used[f.i] && !(killedIn[f.i] && f.forms[0].pred.Info().Family == "attacks") {
+			continue // "sign a defence pact with Kim": the verb has it; but the strike that killed struck a place of its own
 		}
 		fr, ok := x.bestFrame(s, &f)
 		if !ok {
@@ -129,6 +130,7 @@ func (x *Extractor) sentenceEvents(d *doc, s *sentence) []schema.Event {
 		}
 		for j := f.i; j <= fr.last && j < len(used); j++ {
 			used[j] = true
+			killedIn[j] = !f.noun && fr.pred == "kills"
 		}
 		mod := x.modalityOf(d, s, f.i)
 		if mod.conditional {

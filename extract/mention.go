@@ -493,6 +493,9 @@ var descriptionHeads = map[string][]schema.EntityType{
 	"minister":     {schema.Person},
 	"secretary":    {schema.Person},
 	"chancellor":   {schema.Person},
+	"city":         {schema.Place},
+	"town":         {schema.Place},
+	"village":      {schema.Place},
 }
 
 // namedHeads must occur in the name of the entity a description refers to:
