@@ -190,30 +190,68 @@ func nameVariants(d *doc) {
 			}
 		}
 	}
-	if len(people) == 0 {
+	var forms []shortForm
+	for _, p := range people {
+		w := strings.Fields(p.Name)
+		for k := len(w) - 1; k >= 2; k-- {
+			forms = append(forms, shortForm{p, w[:k]})
+		}
+	}
+	addShortForms(d, forms, nil)
+}
+
+// A shortForm is the words by which an article may name an entity again.
+type shortForm struct {
+	ent   schema.Entity
+	words []string
+}
+
+// addShortForms adds a mention wherever capitalised words that no mention
+// covers spell one of forms (the first that fits), and the name ends there;
+// atMention, when not nil, sees each mention already found.
+func addShortForms(d *doc, forms []shortForm, atMention func(s *sentence, m *mention)) {
+	if len(forms) == 0 {
 		return
 	}
 	for _, s := range d.sents {
 		var added []*mention
 		for i := 0; i < len(s.toks); i++ {
-			if s.at[i] >= 0 || !s.toks[i].cap || s.toks[i].kind != tWord {
+			if m := s.mentionAt(i); m != nil {
+				if atMention != nil {
+					atMention(s, m)
+				}
+				i = m.end - 1
 				continue
 			}
-			for _, p := range people {
-				words := strings.Fields(p.Name)
-				n := 0
-				for n < len(words)-1 && i+n < len(s.toks) && s.at[i+n] < 0 && s.toks[i+n].text == words[n] {
-					n++
+			if !s.toks[i].cap || s.toks[i].kind != tWord {
+				continue
+			}
+			for _, f := range forms {
+				n := len(f.words)
+				if !spells(s, i, f.words) || i+n < len(s.toks) && s.toks[i+n].cap && s.toks[i+n].kind == tWord {
+					continue
 				}
-				if n >= 2 && (i+n == len(s.toks) || !s.toks[i+n].cap || s.toks[i+n].kind != tWord) {
-					m := &mention{start: i, end: i + n, kind: mUnknown, ent: p, resolvedBy: "context"}
-					m.possessive = i+n < len(s.toks) && s.toks[i+n].norm == "'s"
-					added = append(added, m)
-					i += n - 1
-					break
-				}
+				m := &mention{start: i, end: i + n, kind: mUnknown, ent: f.ent, resolvedBy: "context"}
+				m.possessive = i+n < len(s.toks) && s.toks[i+n].norm == "'s"
+				added = append(added, m)
+				i += n - 1
+				break
 			}
 		}
 		s.addMentions(added)
 	}
+}
+
+// spells reports whether the tokens from i, none of them in a mention, are
+// words, as written.
+func spells(s *sentence, i int, words []string) bool {
+	if i+len(words) > len(s.toks) {
+		return false
+	}
+	for k, w := range words {
+		if s.at[i+k] >= 0 || s.toks[i+k].text != w {
+			return false
+		}
+	}
+	return true
 }

@@ -68,37 +68,11 @@ func vesselVariants(d *doc) {
 			}
 		}
 	}
-	if len(ships) == 0 {
-		return
+	var forms []shortForm
+	for _, p := range ships {
+		forms = append(forms, shortForm{p, strings.Fields(p.Aliases[0])})
 	}
-	for _, s := range d.sents {
-		var added []*mention
-		for i := 0; i < len(s.toks); i++ {
-			if m := s.mentionAt(i); m != nil && m.start == i {
-				shipNamed(d, s, m, ships)
-				i = m.end - 1
-				continue
-			}
-			if !s.toks[i].cap || s.toks[i].kind != tWord {
-				continue
-			}
-			for _, p := range ships {
-				words := strings.Fields(p.Aliases[0])
-				n := 0
-				for n < len(words) && i+n < len(s.toks) && s.at[i+n] < 0 && s.toks[i+n].text == words[n] {
-					n++
-				}
-				if n == len(words) && (i+n == len(s.toks) || !s.toks[i+n].cap || s.toks[i+n].kind != tWord) {
-					m := &mention{start: i, end: i + n, kind: mUnknown, ent: p, resolvedBy: "context"}
-					m.possessive = i+n < len(s.toks) && s.toks[i+n].norm == "'s"
-					added = append(added, m)
-					i += n - 1
-					break
-				}
-			}
-		}
-		s.addMentions(added)
-	}
+	addShortForms(d, forms, func(s *sentence, m *mention) { shipNamed(d, s, m, ships) })
 }
 
 // shipNamed makes mention m the ship it names when the gazetteer took it
