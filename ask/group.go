@@ -230,16 +230,15 @@ func nameRef(ctx context.Context, b backend, r *Ref) error {
 	return nil
 }
 
-// sortEvidence puts the most recent first, then by URL and sentence.
+// sortEvidence puts the most recent first, then orders by the event's IRI:
+// a stable order that the relation index can keep without reading the
+// articles of events dated alike.
 func sortEvidence(es []Evidence) {
 	sort.SliceStable(es, func(i, j int) bool {
 		a, b := es[i], es[j]
 		ta, tb := when(a), when(b)
 		if ta != tb {
 			return ta > tb
-		}
-		if a.URL != b.URL {
-			return a.URL < b.URL
 		}
 		return a.Event < b.Event
 	})

@@ -513,16 +513,15 @@ func (l *local) links(ctx context.Context, o, p cgraph.Ref, exact bool, fn func(
 func (l *local) RelationEvidence(ctx context.Context, rs []*relation, n int) ([][]fact, error) {
 	type found struct {
 		evs  []cgraph.Ref
-		days []string     // of each event: the day it was found under
-		arts []cgraph.Ref // of each event: its article, where read with it
+		days []string // of each event: the day it was found under
 		seen map[any]bool
 	}
 	fs := make([]found, len(rs))
-	add := func(i int, e cgraph.Ref, day string, art cgraph.Ref) {
+	add := func(i int, e cgraph.Ref, day string) {
 		f := &fs[i]
 		if k := refKey(e); !f.seen[k] {
 			f.seen[k] = true
-			f.evs, f.days, f.arts = append(f.evs, e), append(f.days, day), append(f.arts, art)
+			f.evs, f.days = append(f.evs, e), append(f.days, day)
 		}
 	}
 	// The relation on each of its first n days.
@@ -546,16 +545,15 @@ func (l *local) RelationEvidence(ctx context.Context, rs []*relation, n int) ([]
 			}
 		}
 	}
-	type labelled struct{ event, article cgraph.Ref }
-	dayEvents := make([][]labelled, len(byDay))
-	err := l.linkLabels(ctx, byDay, l.ref(graph.On), func(j int, e, art cgraph.Ref) { dayEvents[j] = append(dayEvents[j], labelled{e, art}) })
+	dayEvents := make([][]cgraph.Ref, len(byDay))
+	err := l.linksEach(ctx, byDay, l.ref(graph.On), func(j int, e cgraph.Ref, _ int) { dayEvents[j] = append(dayEvents[j], e) })
 	if err != nil {
 		return nil, err
 	}
 	for j, evs := range dayEvents {
 		if i := owner[j]; len(fs[i].evs) < n {
 			for _, e := range evs {
-				add(i, e.event, dayOf[j], e.article)
+				add(i, e, dayOf[j])
 			}
 		}
 	}
@@ -566,7 +564,7 @@ func (l *local) RelationEvidence(ctx context.Context, rs []*relation, n int) ([]
 			if len(fs[i].evs) >= n {
 				break
 			}
-			err := l.links(ctx, l.ref(graph.RelDayNode(r.id, d)), on, r.revised, func(e cgraph.Ref, _ int) { add(i, e, d, nil) })
+			err := l.links(ctx, l.ref(graph.RelDayNode(r.id, d)), on, r.revised, func(e cgraph.Ref, _ int) { add(i, e, d) })
 			if err != nil {
 				return nil, err
 			}
@@ -574,21 +572,21 @@ func (l *local) RelationEvidence(ctx context.Context, rs []*relation, n int) ([]
 		if len(fs[i].evs) < n && len(fs[i].evs) < r.Events {
 			// Undated events: every event of the relation, then keep those
 			// without a day (sortEvidence puts them last).
-			err := l.links(ctx, r.ref, l.ref(graph.Supports), r.revised, func(e cgraph.Ref, _ int) { add(i, e, "", nil) })
+			err := l.links(ctx, r.ref, l.ref(graph.Supports), r.revised, func(e cgraph.Ref, _ int) { add(i, e, "") })
 			if err != nil {
 				return nil, err
 			}
 		}
 	}
-	var many, manyArts [][]cgraph.Ref // relations with more than n
+	var many [][]cgraph.Ref // relations with more than n
 	var manyDays [][]string
 	var manyAt []int
 	for i, f := range fs {
 		if len(f.evs) > n {
-			many, manyDays, manyArts, manyAt = append(many, f.evs), append(manyDays, f.days), append(manyArts, f.arts), append(manyAt, i)
+			many, manyDays, manyAt = append(many, f.evs), append(manyDays, f.days), append(manyAt, i)
 		}
 	}
-	first, err := l.firstEvidence(ctx, many, manyDays, manyArts, n)
+	first, err := l.firstEvidence(ctx, many, manyDays, n)
 	if err != nil {
 		return nil, err
 	}
@@ -625,86 +623,47 @@ func (l *local) RelationEvidence(ctx context.Context, rs []*relation, n int) ([]
 }
 
 // firstEvidence returns, for each list of events, the n that sortEvidence
-// puts first, given the day of each (its time, else its article's date)
-// and, where known, its article: the latest day, then the article's URL,
-// then the event's IRI. It reads only the articles not known, their URLs
-// and, among events of one article, their IRIs, not the whole events: a
-// relation stated throughout a year may have hundreds of events dated by
-// that year alone.
-func (l *local) firstEvidence(ctx context.Context, lists [][]cgraph.Ref, days [][]string, known [][]cgraph.Ref, n int) ([][]cgraph.Ref, error) {
-	all, arts := slices.Concat(lists...), slices.Concat(known...)
-	var unknown []cgraph.Ref
-	var at []int
-	for i, a := range arts {
-		if a == nil {
-			unknown, at = append(unknown, all[i]), append(at, i)
-		}
-	}
-	found, err := l.objects(ctx, unknown, graph.ArticleE)
-	if err != nil {
-		return nil, err
-	}
-	for j, i := range at {
-		arts[i] = found[j]
-	}
-	var unique []cgraph.Ref
-	index := map[any]int{}
-	for _, a := range arts {
-		if _, ok := index[refKey(a)]; !ok && a != nil {
-			index[refKey(a)] = len(unique)
-			unique = append(unique, a)
-		}
-	}
-	urls, err := l.objects(ctx, unique, graph.URL)
-	if err != nil {
-		return nil, err
-	}
-	if err := l.resolve(ctx, urls); err != nil {
-		return nil, err
-	}
+// puts first, given the day of each (its time, else its article's date):
+// the latest day, then the event's IRI. It reads the IRIs of the events of
+// the n-th's day only, not the events: a relation stated throughout a year
+// may have hundreds of events dated by that year alone.
+func (l *local) firstEvidence(ctx context.Context, lists [][]cgraph.Ref, days [][]string, n int) ([][]cgraph.Ref, error) {
 	type candidate struct {
-		ref      cgraph.Ref
-		day, url string
-	}
-	byKey := func(a, b candidate) int {
-		if a.day != b.day {
-			return cmp.Compare(b.day, a.day)
-		}
-		return cmp.Compare(a.url, b.url)
+		ref cgraph.Ref
+		day string
 	}
 	out := make([][]cgraph.Ref, len(lists))
-	k := 0
+	tied := make([][]candidate, len(lists)) // of each list: the events of its n-th's day
+	var names []cgraph.Ref
 	for j, evs := range lists {
 		cs := make([]candidate, len(evs))
 		for i, ev := range evs {
 			cs[i] = candidate{ref: ev, day: days[j][i]}
-			if a := arts[k]; a != nil && urls[index[refKey(a)]] != nil {
-				cs[i].url = quad.ToString(l.name(urls[index[refKey(a)]]))
-			}
-			k++
 		}
-		slices.SortFunc(cs, byKey)
-		// Events of the same day and article as the n-th are ordered by IRI.
+		slices.SortStableFunc(cs, func(a, b candidate) int { return cmp.Compare(b.day, a.day) })
 		from, to := n-1, n
-		for from > 0 && byKey(cs[from-1], cs[n-1]) == 0 {
+		for from > 0 && cs[from-1].day == cs[n-1].day {
 			from--
 		}
-		for to < len(cs) && byKey(cs[to], cs[n-1]) == 0 {
+		for to < len(cs) && cs[to].day == cs[n-1].day {
 			to++
 		}
-		if to-from > 1 {
-			tied := make([]cgraph.Ref, 0, to-from)
-			for _, c := range cs[from:to] {
-				tied = append(tied, c.ref)
-			}
-			if err := l.resolve(ctx, tied); err != nil {
-				return nil, err
-			}
-			slices.SortFunc(cs[from:to], func(a, b candidate) int { return cmp.Compare(iri(l.name(a.ref)), iri(l.name(b.ref))) })
+		out[j] = make([]cgraph.Ref, 0, n)
+		for _, c := range cs[:from] {
+			out[j] = append(out[j], c.ref)
 		}
-		out[j] = make([]cgraph.Ref, n)
-		for i := range out[j] {
-			out[j][i] = cs[i].ref
+		tied[j] = cs[from:to]
+		for _, c := range tied[j] {
+			names = append(names, c.ref)
+		}
+	}
+	if err := l.resolve(ctx, names); err != nil {
+		return nil, err
+	}
+	for j, ts := range tied {
+		slices.SortFunc(ts, func(a, b candidate) int { return cmp.Compare(iri(l.name(a.ref)), iri(l.name(b.ref))) })
+		for _, c := range ts[:n-len(out[j])] {
+			out[j] = append(out[j], c.ref)
 		}
 	}
 	return out, nil

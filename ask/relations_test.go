@@ -59,7 +59,7 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 			write(0, 400, s)
 			// Two relations stated by many events on the same days (the
 			// year 2014, an article's date), so that the evidence shown is
-			// chosen among ties by URL, then event; the second one then
+			// chosen among ties by the events' IRIs; the second one then
 			// loses statements to a new version of one of its articles.
 			ties := func(a *schema.Article, subj, rec schema.Entity, year func(k int) bool) graph.Batch {
 				b := graph.Batch{Article: a}
