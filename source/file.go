@@ -21,9 +21,16 @@ const maxFile = 64 << 20
 // Extensions are the file kinds read when walking a folder.
 var Extensions = []string{".txt", ".md", ".html", ".htm", ".jsonl"}
 
+// ExpectedSuffix ends the expected-events files of `ingest eval`
+// (X.expected.jsonl beside its article X.txt, extract/evaluate): they are
+// annotations, not articles, so folder walks skip them and naming one is
+// an input error.
+const ExpectedSuffix = ".expected.jsonl"
+
 var (
-	errEmpty  = errors.New("empty file")
-	errBinary = errors.New("binary file, not text")
+	errEmpty    = errors.New("empty file")
+	errBinary   = errors.New("binary file, not text")
+	errExpected = errors.New("an expected-events file for `ingest eval`, not articles")
 )
 
 // InputError is a problem with one input, or one line of a JSON Lines
@@ -103,7 +110,8 @@ func (in *Input) readPath(ctx context.Context, p string, fn func(*schema.Article
 	return in.readFile(ctx, p, fn)
 }
 
-// readDir walks a folder, skipping hidden entries and unknown extensions.
+// readDir walks a folder, skipping hidden entries, unknown extensions and
+// expected-events files.
 func (in *Input) readDir(ctx context.Context, dir string, fn func(*schema.Article) error) error {
 	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -115,7 +123,7 @@ func (in *Input) readDir(ctx context.Context, dir string, fn func(*schema.Articl
 			}
 			return nil
 		}
-		if d.IsDir() || !hasExtension(p) {
+		if d.IsDir() || !hasExtension(p) || isExpected(p) {
 			return nil
 		}
 		if err := ctx.Err(); err != nil {
@@ -124,6 +132,8 @@ func (in *Input) readDir(ctx context.Context, dir string, fn func(*schema.Articl
 		return in.readFile(ctx, p, fn)
 	})
 }
+
+func isExpected(p string) bool { return strings.HasSuffix(strings.ToLower(p), ExpectedSuffix) }
 
 func hasExtension(p string) bool {
 	ext := strings.ToLower(filepath.Ext(p))
@@ -136,6 +146,9 @@ func hasExtension(p string) bool {
 }
 
 func (in *Input) readFile(ctx context.Context, p string, fn func(*schema.Article) error) error {
+	if isExpected(p) {
+		return in.bad(&InputError{Path: p, Err: errExpected})
+	}
 	f, err := os.Open(p)
 	if err != nil {
 		return in.bad(&InputError{Path: p, Err: unwrapPathError(err)})

@@ -45,14 +45,15 @@ func TestReadFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := writeFiles(t, map[string]string{
-		"a.txt":           "\n\nRussia buys drones from Iran\nIran delivered drones to Russia in 2022.\n",
-		"sub/b.md":        "# North Korea ships shells\n\nNorth Korea supplied artillery shells to Russia.\n",
-		"sub/c.md":        "Title: Talks in Geneva\nURL: https://News.example.org/geneva?utm_source=x\nPublished: 2024-03-01\n\nDiplomats met in Geneva.\n",
-		"sub/deep/d.html": string(html),
-		"e.jsonl":         `{"url":"https://n.example/1","title":"One","published":"2024-05-06T07:08:09+02:00","text":"Turkey blocked Wikipedia."}` + "\n",
-		"ignored.csv":     "a,b\n",
-		".hidden/x.txt":   "not read",
-		"sub/.notes.txt":  "not read",
+		"a.txt":            "\n\nRussia buys drones from Iran\nIran delivered drones to Russia in 2022.\n",
+		"sub/b.md":         "# North Korea ships shells\n\nNorth Korea supplied artillery shells to Russia.\n",
+		"sub/c.md":         "Title: Talks in Geneva\nURL: https://News.example.org/geneva?utm_source=x\nPublished: 2024-03-01\n\nDiplomats met in Geneva.\n",
+		"sub/deep/d.html":  string(html),
+		"e.jsonl":          `{"url":"https://n.example/1","title":"One","published":"2024-05-06T07:08:09+02:00","text":"Turkey blocked Wikipedia."}` + "\n",
+		"ignored.csv":      "a,b\n",
+		"a.expected.jsonl": `{"entities": []}` + "\n" + `{"subject": "Iran", "predicate": "supplies"}` + "\n",
+		".hidden/x.txt":    "not read",
+		"sub/.notes.txt":   "not read",
 	})
 	arts, bad := readAll(t, []string{dir}, "")
 	if len(bad) != 0 {
@@ -95,10 +96,11 @@ func TestReadErrors(t *testing.T) {
 			`{"url":"https://n.example/4","title":"no body"}` + "\n" +
 			"\n" +
 			`{"url":"https://n.example/5","text":"Fifth."}` + "\n",
-		"empty.jsonl": "\n",
+		"empty.jsonl":      "\n",
+		"x.expected.jsonl": `{"entities": []}` + "\n",
 	})
 	p := func(n string) string { return filepath.Join(dir, n) }
-	arts, bad := readAll(t, []string{p("empty.txt"), p("binary.txt"), p("mixed.jsonl"), p("empty.jsonl"), p("missing.txt")}, "")
+	arts, bad := readAll(t, []string{p("empty.txt"), p("binary.txt"), p("mixed.jsonl"), p("empty.jsonl"), p("x.expected.jsonl"), p("missing.txt")}, "")
 	if len(arts) != 2 || arts[0].Text != "First." || arts[1].Text != "Fifth." {
 		t.Errorf("articles %v", arts)
 	}
@@ -109,6 +111,7 @@ func TestReadErrors(t *testing.T) {
 		p("mixed.jsonl") + ":3: published \"last week\"",
 		p("mixed.jsonl") + ":4: no \"text\" or \"html\"",
 		p("empty.jsonl") + ": empty file",
+		p("x.expected.jsonl") + ": an expected-events file for `ingest eval`, not articles",
 		p("missing.txt") + ": no such file",
 	}
 	if len(bad) != len(want) {
