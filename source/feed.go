@@ -2,6 +2,7 @@ package source
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -27,18 +28,27 @@ type Feed struct {
 // content, or else its description, is the text; its published date, or
 // else its updated date, is the publication date. Items with neither link
 // nor text are left out.
-func ParseFeed(data []byte, contentType, feedURL string) (f *Feed, err error) {
+func ParseFeed(data []byte, contentType, feedURL string) (*Feed, error) {
+	f, err := parseFeed(data, contentType, feedURL)
+	if err != nil {
+		return nil, fmt.Errorf("source: %s: %w", feedURL, err)
+	}
+	return f, nil
+}
+
+// parseFeed is ParseFeed with errors that do not name the feed.
+func parseFeed(data []byte, contentType, feedURL string) (f *Feed, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			f, err = nil, fmt.Errorf("source: %s: parse feed: %v", feedURL, r)
+			f, err = nil, fmt.Errorf("parse feed: %v", r)
 		}
 	}()
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, fmt.Errorf("source: %s: empty feed", feedURL)
+		return nil, errors.New("empty feed")
 	}
 	gf, err := gofeed.NewParser().Parse(bytes.NewReader(decodeFeed(data, contentType)))
 	if err != nil {
-		return nil, fmt.Errorf("source: %s: parse feed: %w", feedURL, err)
+		return nil, fmt.Errorf("parse feed: %w", err)
 	}
 	base, _ := url.Parse(feedURL)
 	f = &Feed{Title: strings.TrimSpace(gf.Title), Language: gf.Language, Type: gf.FeedType, Version: gf.FeedVersion}
@@ -48,6 +58,23 @@ func ParseFeed(data []byte, contentType, feedURL string) (f *Feed, err error) {
 		}
 	}
 	return f, nil
+}
+
+// isFeed says whether a body is a feed rather than a page: an RSS, RDF or
+// Atom Content-Type, else a root element <rss>, <rdf:RDF> or <feed> (a JSON
+// feed only when the Content-Type says JSON).
+func isFeed(body []byte, contentType string) bool {
+	ct := strings.ToLower(contentType)
+	if strings.Contains(ct, "rss") || strings.Contains(ct, "atom") || strings.Contains(ct, "rdf") {
+		return true
+	}
+	switch gofeed.DetectFeedType(bytes.NewReader(body)) {
+	case gofeed.FeedTypeRSS, gofeed.FeedTypeAtom:
+		return true
+	case gofeed.FeedTypeJSON:
+		return strings.Contains(ct, "json")
+	}
+	return false
 }
 
 // itemArticle turns one feed item into an article, or nil when it has

@@ -255,16 +255,50 @@ func unwrapURLError(err error) error {
 // is the canonical form of rawURL, so that it matches the feed item that
 // linked to it even when the server redirected.
 func (f *Fetcher) Article(ctx context.Context, rawURL string) (*schema.Article, error) {
+	resp, canon, err := f.getCanonical(ctx, rawURL)
+	if err != nil {
+		return nil, err
+	}
+	return pageArticle(resp, rawURL, canon, "an HTML page")
+}
+
+// getCanonical fetches rawURL and returns its canonical form with it.
+func (f *Fetcher) getCanonical(ctx context.Context, rawURL string) (*Response, string, error) {
 	canon, err := Canonical(rawURL)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	resp, err := f.Get(ctx, rawURL, Validators{})
+	return resp, canon, err
+}
+
+// Articles fetches a web page or a feed: the page's article as Article
+// extracts it, or each of the feed's items as ParseFeed reads them (with
+// the feed's own text; `ingest feeds` fetches item pages where configured).
+func (f *Fetcher) Articles(ctx context.Context, rawURL string) ([]*schema.Article, error) {
+	resp, canon, err := f.getCanonical(ctx, rawURL)
 	if err != nil {
 		return nil, err
 	}
+	if isFeed(resp.Body, resp.ContentType) {
+		feed, err := parseFeed(resp.Body, resp.ContentType, canon)
+		if err != nil {
+			return nil, err
+		}
+		return feed.Articles, nil
+	}
+	a, err := pageArticle(resp, rawURL, canon, "an HTML page or a feed")
+	if err != nil {
+		return nil, err
+	}
+	return []*schema.Article{a}, nil
+}
+
+// pageArticle extracts a fetched page's article; want says what else the
+// caller would have taken, for the error on anything but HTML.
+func pageArticle(resp *Response, rawURL, canon, want string) (*schema.Article, error) {
 	if ct := resp.ContentType; ct != "" && !strings.Contains(ct, "html") {
-		return nil, fmt.Errorf("source: %s: not an HTML page (%s)", rawURL, ct)
+		return nil, fmt.Errorf("source: %s: not %s (%s)", rawURL, want, ct)
 	}
 	return ExtractHTML(resp.Body, resp.ContentType, canon)
 }

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/geokg/geokg/schema"
@@ -19,7 +20,11 @@ import (
 const maxFile = 64 << 20
 
 // Extensions are the file kinds read when walking a folder.
-var Extensions = []string{".txt", ".md", ".html", ".htm", ".jsonl"}
+var Extensions = []string{".txt", ".md", ".html", ".htm", ".jsonl", ".rss", ".atom", ".rdf"}
+
+// feedExtensions are read as feeds: each item an article. A named .xml
+// file is read as a feed too (it is not walked: most XML is not news).
+var feedExtensions = []string{".rss", ".atom", ".rdf", ".xml"}
 
 // ExpectedSuffix ends the expected-events files of `ingest eval`
 // (X.expected.jsonl beside its article X.txt, extract/evaluate): they are
@@ -31,6 +36,7 @@ var (
 	errEmpty    = errors.New("empty file")
 	errBinary   = errors.New("binary file, not text")
 	errExpected = errors.New("an expected-events file for `ingest eval`, not articles")
+	errNotFeed  = errors.New("not an RSS, RDF or Atom feed")
 )
 
 // InputError is a problem with one input, or one line of a JSON Lines
@@ -63,7 +69,8 @@ type Input struct {
 // A path is a file, a folder (walked recursively for Extensions), "-" for
 // stdin, or an http(s) URL. Files ending in .jsonl hold one JSON object a
 // line: {"url","title","published","text"|"html"}; .html and .htm files are
-// extracted; anything else is plain text. Read stops at ctx's end or at the
+// extracted; .rss, .atom, .rdf and .xml files are feeds, each item an article
+// (so are URLs and stdin that hold a feed); anything else is plain text. Read stops at ctx's end or at the
 // first error returned by fn or OnError, and returns it.
 func (in *Input) Read(ctx context.Context, paths []string, fn func(*schema.Article) error) error {
 	for _, p := range paths {
@@ -162,6 +169,12 @@ func (in *Input) readFile(ctx context.Context, p string, fn func(*schema.Article
 	if err != nil {
 		return in.bad(&InputError{Path: p, Err: err})
 	}
+	if slices.Contains(feedExtensions, kind) {
+		if !isFeed(data, "") {
+			return in.bad(&InputError{Path: p, Err: errNotFeed})
+		}
+		return in.readFeed(ctx, data, p, fileURL(p), fn)
+	}
 	var a *schema.Article
 	if kind == ".html" || kind == ".htm" {
 		a, err = ExtractHTML(data, "", fileURL(p))
@@ -174,8 +187,27 @@ func (in *Input) readFile(ctx context.Context, p string, fn func(*schema.Article
 	return fn(a)
 }
 
-// readStdin sniffs stdin: JSON Lines when it starts with "{", a page when
-// it starts with "<", plain text otherwise.
+// readFeed calls fn with each item of a feed read from name (feedURL
+// resolves its relative links).
+func (in *Input) readFeed(ctx context.Context, data []byte, name, feedURL string, fn func(*schema.Article) error) error {
+	f, err := parseFeed(data, "", feedURL)
+	if err != nil {
+		return in.bad(&InputError{Path: name, Err: err})
+	}
+	for _, a := range f.Articles {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// readStdin sniffs stdin: JSON Lines when it starts with "{", a feed when
+// its root element is one, a page when it starts with "<", plain text
+// otherwise.
 func (in *Input) readStdin(ctx context.Context, fn func(*schema.Article) error) error {
 	if in.Stdin == nil {
 		return in.bad(&InputError{Path: "-", Err: errors.New("no standard input")})
@@ -190,6 +222,9 @@ func (in *Input) readStdin(ctx context.Context, fn func(*schema.Article) error) 
 		return in.bad(&InputError{Path: "-", Err: err})
 	}
 	var a *schema.Article
+	if first == '<' && isFeed(data, "") {
+		return in.readFeed(ctx, data, "-", "", fn)
+	}
 	if first == '<' {
 		a, err = ExtractHTML(data, "", "")
 	} else {
@@ -208,14 +243,19 @@ func (in *Input) readURL(ctx context.Context, raw string, fn func(*schema.Articl
 	if in.Fetcher == nil {
 		return in.bad(&InputError{Path: raw, Err: errors.New("fetching URLs is not enabled")})
 	}
-	a, err := in.Fetcher.Article(ctx, raw)
+	arts, err := in.Fetcher.Articles(ctx, raw)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
 		return in.bad(&InputError{Path: raw, Err: err})
 	}
-	return fn(a)
+	for _, a := range arts {
+		if err := fn(a); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // firstByte peeks at the first byte that is not white space, or 0.

@@ -2,8 +2,12 @@ package source
 
 import (
 	"context"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -159,5 +163,95 @@ func TestReadStopsOnCallbackError(t *testing.T) {
 	err = in.Read(context.Background(), []string{filepath.Join(dir, "missing")}, func(*schema.Article) error { return nil })
 	if _, ok := err.(*InputError); !ok {
 		t.Errorf("without OnError: %v", err)
+	}
+}
+
+const twoItems = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Wire</title><link>https://wire.example/</link>
+<item><title>Iran ships drones</title><link>/world/1</link><pubDate>Tue, 02 Jan 2024 10:00:00 GMT</pubDate>
+<description>Iran shipped drones to Russia, officials said.</description></item>
+<item><title>Talks in Geneva</title><link>https://wire.example/world/2</link>
+<description>&lt;p&gt;Diplomats met in Geneva.&lt;/p&gt;</description></item>
+</channel></rss>`
+
+// TestReadFeeds: a feed named, walked, piped or fetched gives one article
+// an item; a file that claims to be a feed and is not is one input error.
+func TestReadFeeds(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"wire.rss":       twoItems,
+		"wire-feed.xml":  twoItems,
+		"sitemap.xml":    `<?xml version="1.0"?><urlset><url><loc>https://wire.example/</loc></url></urlset>`,
+		"broken.atom":    `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Half`,
+		"walk/wire.rss":  twoItems,
+		"walk/notes.xml": `<notes/>`,
+	})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/feed": // declared
+			w.Header().Set("Content-Type", "application/rss+xml; charset=utf-8")
+		case "/xml": // sniffed
+			w.Header().Set("Content-Type", "text/xml")
+		case "/page":
+			w.Header().Set("Content-Type", "text/html")
+			io.WriteString(w, `<html><head><title>Page</title></head><body><article><p>North Korea supplied artillery shells to Russia, according to officials in Seoul.</p></article></body></html>`)
+			return
+		}
+		io.WriteString(w, twoItems)
+	}))
+	defer srv.Close()
+	p := func(n string) string { return filepath.Join(dir, n) }
+	tests := []struct {
+		name    string
+		paths   []string
+		stdin   string
+		titles  []string
+		wantErr string
+	}{
+		{"named .rss", []string{p("wire.rss")}, "", []string{"Iran ships drones", "Talks in Geneva"}, ""},
+		{"named .xml feed", []string{p("wire-feed.xml")}, "", []string{"Iran ships drones", "Talks in Geneva"}, ""},
+		{"named .xml, not a feed", []string{p("sitemap.xml")}, "", nil, p("sitemap.xml") + ": not an RSS, RDF or Atom feed"},
+		{"broken feed", []string{p("broken.atom")}, "", nil, p("broken.atom") + ": parse feed"},
+		{"folder: feeds walked, other XML not", []string{p("walk")}, "", []string{"Iran ships drones", "Talks in Geneva"}, ""},
+		{"stdin", []string{"-"}, twoItems, []string{"Iran ships drones", "Talks in Geneva"}, ""},
+		{"URL, declared feed", []string{srv.URL + "/feed"}, "", []string{"Iran ships drones", "Talks in Geneva"}, ""},
+		{"URL, sniffed feed", []string{srv.URL + "/xml"}, "", []string{"Iran ships drones", "Talks in Geneva"}, ""},
+		{"URL, page", []string{srv.URL + "/page"}, "", []string{"Page"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var arts []*schema.Article
+			var bad []*InputError
+			in := Input{Stdin: strings.NewReader(tt.stdin), Fetcher: testFetcher(FetchOptions{}),
+				OnError: func(e *InputError) error { bad = append(bad, e); return nil }}
+			if err := in.Read(context.Background(), tt.paths, func(a *schema.Article) error { arts = append(arts, a); return nil }); err != nil {
+				t.Fatal(err)
+			}
+			var titles []string
+			for _, a := range arts {
+				titles = append(titles, a.Title)
+			}
+			if !slices.Equal(titles, tt.titles) {
+				t.Errorf("titles %q, want %q", titles, tt.titles)
+			}
+			switch {
+			case tt.wantErr == "" && len(bad) > 0:
+				t.Errorf("input errors %v", bad)
+			case tt.wantErr != "" && (len(bad) != 1 || !strings.HasPrefix(bad[0].Error(), tt.wantErr)):
+				t.Errorf("input errors %v, want one starting %q", bad, tt.wantErr)
+			}
+			if len(arts) == 2 && (arts[0].Text != "Iran shipped drones to Russia, officials said." || arts[1].Text != "Diplomats met in Geneva." ||
+				!arts[0].Published.Equal(time.Date(2024, 1, 2, 10, 0, 0, 0, time.UTC))) {
+				t.Errorf("items read as %+v, %+v", arts[0], arts[1])
+			}
+			if strings.HasPrefix(tt.name, "URL, ") && len(arts) == 2 && arts[0].URL != srv.URL+"/world/1" {
+				t.Errorf("relative item link resolved to %q, want it against the feed's URL", arts[0].URL)
+			}
+		})
+	}
+	// A real feed reads as gofeed parses it (testdata/feeds/expected.json).
+	arts, bad := readAll(t, []string{"testdata/feeds/guardian-us-2018.rss"}, "")
+	if len(bad) != 0 || len(arts) != 55 || arts[0].Title != "Trump State of the Union address promised unity but emphasized discord" ||
+		arts[0].URL != "https://www.theguardian.com/us-news/2018/jan/31/donald-trump-state-of-the-union-address-unity-discord" {
+		t.Errorf("guardian feed: %d articles, errors %v, first %+v", len(arts), bad, arts[0])
 	}
 }

@@ -32,10 +32,13 @@ func newRootCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "ingest [FILE|DIR|URL|-]...",
 		Short: "Extract geopolitical events from articles into the graph",
-		Long: `ingest reads articles from files, folders (recursively: .txt, .md, .html, .jsonl),
-URLs, or standard input ("-"), extracts the events they state, and writes each
-article whole, or not at all, to the graph store. JSON Lines inputs hold one
-{"url","title","published","text"|"html"} object a line.
+		Long: `ingest reads articles from files, folders (recursively: .txt, .md, .html, .jsonl,
+.rss, .atom, .rdf), URLs, or standard input ("-"), extracts the events they state,
+and writes each article whole, or not at all, to the graph store. JSON Lines
+inputs hold one {"url","title","published","text"|"html"} object a line. An RSS,
+RDF or Atom feed (a file, a URL or stdin) gives one article an item, with the
+feed's own text; "ingest feeds" polls the feeds of config.yaml instead, fetching
+item pages where configured.
 
 While "query serve" owns the store, --server URL writes through its HTTP API
 instead (start it with --allow-writes; GEOKG_TOKEN is sent when set).` + exitStatus,
