@@ -132,16 +132,12 @@ func (a *Asker) Answer(ctx context.Context, q *Query, opt Options) (*Result, err
 		return res, a.search(ctx, b, q, opt, res)
 	}
 	rv := &resolver{x: a.x, b: b, place: q.Form == FormWhere}
-	x, err := rv.resolve(ctx, q.X)
+	x, y, err := rv.resolvePair(ctx, q)
 	if err != nil {
 		return nil, err
 	}
 	res.About = refOf(x)
-	var y schema.Entity
 	if q.Y != "" {
-		if y, err = rv.resolve(ctx, q.Y); err != nil {
-			return nil, err
-		}
 		res.With = refOf(y)
 	}
 	switch q.Form {
@@ -152,7 +148,7 @@ func (a *Asker) Answer(ctx context.Context, q *Query, opt Options) (*Result, err
 		res.Answers, err = paths(ctx, b, x, y, opt)
 		return res, err
 	}
-	ans, ok, err := fromRelations(ctx, b, q, x, opt)
+	ans, ok, err := fromRelations(ctx, b, q, x, y, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -172,6 +168,34 @@ func (a *Asker) Answer(ctx context.Context, q *Query, opt Options) (*Result, err
 		res.Answers, err = homeCountry(ctx, b, x, res.Answers, opt)
 	}
 	return res, err
+}
+
+// resolvePair resolves a question's X and, when it has one, its Y. A pair
+// split at "and" ("between Antigua and Barbuda and Argentina") is split at
+// its first "and" by Parse; when that leaves a side unresolved, the other
+// splits are tried, and the first that resolves both sides wins.
+func (rv *resolver) resolvePair(ctx context.Context, q *Query) (x, y schema.Entity, err error) {
+	x, err = rv.resolve(ctx, q.X)
+	if err == nil && q.Y != "" {
+		y, err = rv.resolve(ctx, q.Y)
+	}
+	if err == nil || q.Y == "" || q.Form != FormBetween && q.Form != FormPath {
+		return x, y, err
+	}
+	parts := strings.Split(q.X+" and "+q.Y, " and ")
+	for i := 1; i < len(parts); i++ {
+		a, b := strings.Join(parts[:i], " and "), strings.Join(parts[i:], " and ")
+		if a == q.X {
+			continue
+		}
+		xa, errA := rv.resolve(ctx, a)
+		yb, errB := rv.resolve(ctx, b)
+		if errA == nil && errB == nil {
+			q.X, q.Y = a, b
+			return xa, yb, nil
+		}
+	}
+	return x, y, err
 }
 
 // planWalk says which events a question reads.
@@ -272,12 +296,26 @@ func rank(out []Answer, opt Options) []Answer {
 		if !a.latest.Equal(b.latest) {
 			return a.latest.After(b.latest)
 		}
-		return a.Entity.ID+a.Predicate < b.Entity.ID+b.Predicate
+		return answerKey(a) < answerKey(b)
 	})
 	if opt.Limit > 0 && len(kept) > opt.Limit {
 		kept = kept[:opt.Limit]
 	}
 	return kept
+}
+
+// answerKey orders answers alike in sources and date: by entity,
+// predicate, object and recipient.
+func answerKey(a Answer) string {
+	k := a.Entity.ID + "|" + a.Predicate + "|"
+	if a.Object != nil {
+		k += a.Object.ID
+	}
+	k += "|"
+	if a.Recipient != nil {
+		k += a.Recipient.ID
+	}
+	return k
 }
 
 // homeCountry adds, to "where is X", the country the graph files X under.

@@ -211,3 +211,23 @@ func TestProfile(t *testing.T) {
 		t.Errorf("sources %+v, want the seed and its two copies", p.Sources)
 	}
 }
+
+// A pair split at "and" is split where both sides resolve.
+func TestBetweenNamesWithAnd(t *testing.T) {
+	tests := []struct{ question, x, y string }{
+		{"what happened between North Korea and Russia?", "country:north-korea", "country:russia"},
+		{"what happened between Bosnia and Herzegovina and Russia?", "country:bosnia-and-herzegovina", "country:russia"},
+		{"what happened between Russia and Bosnia and Herzegovina?", "country:russia", "country:bosnia-and-herzegovina"},
+		{"paths between Trinidad and Tobago and Antigua and Barbuda", "country:trinidad-and-tobago", "country:antigua-and-barbuda"},
+	}
+	for _, tt := range tests {
+		res := ask(t, tt.question, Options{})
+		if res.About == nil || res.With == nil || res.About.ID != tt.x || res.With.ID != tt.y {
+			t.Errorf("%q: about %+v with %+v, want %s and %s", tt.question, res.About, res.With, tt.x, tt.y)
+		}
+	}
+	if _, err := New(testStore, nil).Ask(context.Background(), "what happened between Russia and Atlantis and Narnia?", Options{}); err == nil ||
+		!strings.Contains(err.Error(), "unknown entity") {
+		t.Errorf("no split resolves: %v, want the unknown entity of the first split", err)
+	}
+}

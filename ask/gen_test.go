@@ -109,6 +109,9 @@ func (s *synth) event(a *schema.Article, k int) schema.Event {
 	default:
 		ev.Object = pick(s.r, s.actors, s.actorCDF)
 	}
+	if k%5 == 3 { // a location among the hubs, drawn without the random source
+		ev.Location = s.actors[(k+len(a.URL))%30]
+	}
 	if s.r.IntN(3) == 0 {
 		ev.Time = a.Published.AddDate(0, 0, -s.r.IntN(30)).Format("2006-01-02")
 	}

@@ -70,14 +70,25 @@ type relReader interface {
 // cannot enter. Only those read their days (for the order), and only the
 // answers shown read their sites, events and evidence; each step reads
 // all its relations at once.
-func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, opt Options) ([]Answer, bool, error) {
+//
+// "What happened between X and Y" reads the relations of both and keeps
+// those they share; the events that involve one of them only as the
+// location of a statement about the other are read apart (between).
+func fromRelations(ctx context.Context, b backend, q *Query, x, y schema.Entity, opt Options) ([]Answer, bool, error) {
 	rr, ok := b.(relReader)
-	if !ok || noRelationIndex || q.Y != "" || opt.Source != "" || opt.IncludeHedged {
+	if !ok || noRelationIndex || opt.Source != "" || opt.IncludeHedged {
 		return nil, false, nil
 	}
 	windowed := !opt.Since.IsZero() || !opt.Until.IsZero()
 	switch q.Form {
 	case FormWhoActsOn, FormWhatActs, FormWhomActs, FormCounterpart:
+		if q.Y != "" {
+			return nil, false, nil
+		}
+	case FormBetween:
+		if y.IsZero() || y.ID == x.ID {
+			return nil, false, nil
+		}
 	default:
 		return nil, false, nil
 	}
@@ -85,6 +96,13 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 	cands, ok, err := rr.Relations(ctx, x.ID, w.Roles, w.Preds)
 	if !ok || err != nil {
 		return nil, ok, err
+	}
+	if q.Form == FormBetween {
+		with, ok, err := rr.Relations(ctx, y.ID, w.Roles, w.Preds)
+		if !ok || err != nil {
+			return nil, ok, err
+		}
+		cands = shared(cands, with)
 	}
 	byBound(cands)
 	minSources := max(opt.MinSources, 1)
@@ -150,7 +168,58 @@ func fromRelations(ctx context.Context, b backend, q *Query, x schema.Entity, op
 	for i := range out {
 		out[i].Sites, out[i].Events, out[i].Evidence = shown[i].Sites, shown[i].Events, evidence[i]
 	}
+	if q.Form == FormBetween {
+		located, err := locatedBetween(ctx, b, q, x, y, opt)
+		if err != nil {
+			return nil, true, err
+		}
+		out = rank(append(out, located...), opt)
+	}
 	return out, true, nil
+}
+
+// shared keeps the relations of xs that are also in ys.
+func shared(xs, ys []*relation) []*relation {
+	in := make(map[any]bool, len(ys))
+	for _, r := range ys {
+		in[refKey(r.ref)] = true
+	}
+	kept := xs[:0]
+	for _, r := range xs {
+		if in[refKey(r.ref)] {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// locatedBetween answers, for "what happened between X and Y", from the
+// events in which one of them is only the location of a statement about
+// the other ("Russia attacked Kharkiv in Ukraine"): the relation index
+// files relations by subject, object and recipient, not location.
+func locatedBetween(ctx context.Context, b backend, q *Query, x, y schema.Entity, opt Options) ([]Answer, error) {
+	var evs []*event
+	seen := map[string]bool{}
+	for _, pair := range [][2]string{{x.ID, y.ID}, {y.ID, x.ID}} {
+		w := walk{From: pair[0], Roles: []graph.Role{graph.RoleLocation}, With: pair[1], Preds: q.Predicates()}
+		got, err := load(ctx, b, w, opt)
+		if err != nil {
+			return nil, err
+		}
+		for _, ev := range got {
+			if seen[ev.IRI] || involves(ev.Event, x.ID) && involves(ev.Event, y.ID) {
+				continue // read once; or a relation of both, which the index gave
+			}
+			seen[ev.IRI] = true
+			evs = append(evs, ev)
+		}
+	}
+	return group(q, x, y, evs, opt), nil
+}
+
+// involves says whether an entity is an event's subject, object or recipient.
+func involves(ev *schema.Event, id string) bool {
+	return ev.Subject.ID == id || ev.Object.ID == id || ev.Recipient.ID == id
 }
 
 // describe reads candidate k's entities and sources. In a period it

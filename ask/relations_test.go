@@ -104,13 +104,31 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 			}
 			asker := New(st, nil)
 			top := s.actors[0]
-			if _, ok, err := fromRelations(ctx, newLocal(st), &Query{Form: FormWhoActsOn, X: top.Name, Family: "supplies"}, top, Options{}); !ok || err != nil {
+			if _, ok, err := fromRelations(ctx, newLocal(st), &Query{Form: FormWhoActsOn, X: top.Name, Family: "supplies"}, top, schema.Entity{}, Options{}); !ok || err != nil {
 				t.Fatalf("the relation index does not answer: %v %v", ok, err)
+			}
+			// Between two hubs: their shared relations, and the events that
+			// put one of them as the location of a statement about the other.
+			other := s.actors[1]
+			between := &Query{Form: FormBetween, X: top.Name, Y: other.Name}
+			if ans, ok, err := fromRelations(ctx, newLocal(st), between, top, other, Options{}); !ok || err != nil || len(ans) == 0 {
+				t.Fatalf("the relation index does not answer between: ok %v, %d answers, %v", ok, len(ans), err)
+			}
+			located := 0
+			for _, y := range s.actors[1:30] {
+				got, err := locatedBetween(ctx, newLocal(st), between, top, y, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				located += len(got)
+			}
+			if located == 0 {
+				t.Fatalf("no event locates a hub in a statement about %s: the located branch goes untested", top.Name)
 			}
 			// A period is read from the index labels where the store gives
 			// them (not the memory store: it answers from the events).
 			period := Options{Since: time.Date(2014, 12, 20, 0, 0, 0, 0, time.UTC)}
-			ans, ok, err := fromRelations(ctx, newLocal(st), &Query{Form: FormWhoActsOn, X: top.Name, Family: "supplies"}, top, period)
+			ans, ok, err := fromRelations(ctx, newLocal(st), &Query{Form: FormWhoActsOn, X: top.Name, Family: "supplies"}, top, schema.Entity{}, period)
 			if err != nil || ok != (backend != "memory") || ok && len(ans) == 0 {
 				t.Fatalf("the relation index answers a period: ok %v, %d answers, %v", ok, len(ans), err)
 			}
@@ -130,8 +148,11 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 				{Since: day("2014-12-20")}, {Until: day("2014-12-25"), Limit: 3}, {Since: day("2014-12-10"), Until: day("2014-12-31"), MinSources: 2},
 				{Since: day("2015-01-01"), Limit: 1}, {Until: day("1990-01-01")}, {Since: day("2014-01-01"), Until: day("2014-01-01")}}
 			asked := 0
-			for _, x := range s.actors[:25] {
-				for _, form := range questions {
+			for i, x := range s.actors[:25] {
+				// between: a hub and another, a located pair, and a pair with nothing between them
+				pairs := []string{"what happened between %s and " + s.actors[(i+1)%25].Name + "?",
+					"what happened between %s and " + s.actors[(i+3)%30].Name + "?", "what happened between %s and " + s.actors[60].Name + "?"}
+				for _, form := range append(questions, pairs...) {
 					for _, opt := range opts {
 						q := fmt.Sprintf(form, x.Name)
 						noRelationIndex = false
