@@ -232,6 +232,9 @@ func pathAnswer(ctx context.Context, b backend, x string, p []Hop, opt Options) 
 // hopEvidence returns the newest sentence that states a hop, and how many
 // events the options allow state it.
 func hopEvidence(ctx context.Context, b backend, h Hop, opt Options) (Evidence, int, error) {
+	if ev, n, ok, err := hopFromRelations(ctx, b, h, opt); ok || err != nil {
+		return ev, n, err
+	}
 	facts, err := b.HopEvents(ctx, h)
 	if err != nil {
 		return Evidence{}, 0, err
@@ -258,4 +261,64 @@ func hopEvidence(ctx context.Context, b backend, h Hop, opt Options) (Evidence, 
 func hopWalk(h Hop) walk {
 	return walk{From: h.From.ID, Roles: []graph.Role{graph.RoleSubject}, Preds: []schema.Predicate{schema.Predicate(h.Predicate)},
 		With: h.To.ID, Hedged: true}
+}
+
+// hopFromRelations is hopEvidence from the relation index: the relations
+// filed under both ends of the hop whose subject and target (recipient,
+// else object) it joins, their events and their newest evidence. ok is
+// false where the index does not serve the options, and the events must.
+func hopFromRelations(ctx context.Context, b backend, h Hop, opt Options) (Evidence, int, bool, error) {
+	rr, ok := b.(relReader)
+	if !ok || noRelationIndex || opt.Source != "" || opt.IncludeHedged {
+		return Evidence{}, 0, false, nil
+	}
+	preds := []schema.Predicate{schema.Predicate(h.Predicate)}
+	from, ok, err := rr.Relations(ctx, h.From.ID, []graph.Role{graph.RoleSubject}, preds)
+	if !ok || err != nil {
+		return Evidence{}, 0, ok, err
+	}
+	to, ok, err := rr.Relations(ctx, h.To.ID, []graph.Role{graph.RoleRecipient, graph.RoleObject}, preds)
+	if !ok || err != nil {
+		return Evidence{}, 0, ok, err
+	}
+	var rels []*relation
+	for _, r := range shared(from, to) {
+		if err := rr.Describe(ctx, r); err != nil {
+			return Evidence{}, 0, true, err
+		}
+		if r.Subject == h.From.ID && r.Predicate == h.Predicate && (r.Recipient == h.To.ID || r.Recipient == "" && r.Object == h.To.ID) {
+			rels = append(rels, r)
+		}
+	}
+	if !opt.Since.IsZero() || !opt.Until.IsZero() {
+		if ok, err := rr.Window(ctx, rels, opt.Since, opt.Until); !ok || err != nil {
+			return Evidence{}, 0, ok, err
+		}
+	} else {
+		if err := rr.Days(ctx, rels); err != nil {
+			return Evidence{}, 0, true, err
+		}
+		if err := rr.Count(ctx, rels); err != nil {
+			return Evidence{}, 0, true, err
+		}
+	}
+	n := 0
+	for _, r := range rels {
+		n += r.Events
+	}
+	if n == 0 {
+		return Evidence{}, 0, true, nil
+	}
+	evidence, err := relationEvidence(ctx, b, rr, rels, opt)
+	if err != nil {
+		return Evidence{}, 0, true, err
+	}
+	var best []Evidence
+	for _, es := range evidence {
+		if len(es) > 0 {
+			best = append(best, es[0])
+		}
+	}
+	sortEvidence(best)
+	return best[0], n, true, nil
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -114,6 +115,9 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 			if ans, ok, err := fromRelations(ctx, newLocal(st), between, top, other, Options{}); !ok || err != nil || len(ans) == 0 {
 				t.Fatalf("the relation index does not answer between: ok %v, %d answers, %v", ok, len(ans), err)
 			}
+			if _, n, ok, err := hopFromRelations(ctx, newLocal(st), Hop{From: &Ref{ID: top.ID}, Predicate: "supplies", To: &Ref{ID: other.ID}}, Options{}); !ok || err != nil {
+				t.Fatalf("the relation index does not state a hop: ok %v, %d events, %v", ok, n, err)
+			}
 			located := 0
 			for _, y := range s.actors[1:30] {
 				got, err := locatedBetween(ctx, newLocal(st), between, top, y, Options{})
@@ -152,8 +156,14 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 				// between: a hub and another, a located pair, and a pair with nothing between them
 				pairs := []string{"what happened between %s and " + s.actors[(i+1)%25].Name + "?",
 					"what happened between %s and " + s.actors[(i+3)%30].Name + "?", "what happened between %s and " + s.actors[60].Name + "?"}
+				if i < 6 { // paths read every edge of two hubs on the events path: a few
+					pairs = append(pairs, "how is %s connected to "+s.actors[(i+1)%25].Name+"?", "how is %s connected to "+s.actors[60].Name+"?")
+				}
 				for _, form := range append(questions, pairs...) {
 					for _, opt := range opts {
+						if strings.HasPrefix(form, "how is") && opt.Since.IsZero() && opt.Until.IsZero() && opt.Limit != 3 {
+							continue // paths: in a period, and with a limit
+						}
 						q := fmt.Sprintf(form, x.Name)
 						noRelationIndex = false
 						fast := answerJSON(t, asker, q, opt)
