@@ -149,6 +149,9 @@ func (a *Asker) Answer(ctx context.Context, q *Query, opt Options) (*Result, err
 		return res, err
 	}
 	ans, ok, err := fromRelations(ctx, b, q, x, y, opt)
+	if !ok && err == nil && q.Form == FormTimeline {
+		ans, ok, err = timelineFromRelations(ctx, b, q, x, opt)
+	}
 	if err != nil {
 		return nil, err
 	}

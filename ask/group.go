@@ -158,7 +158,10 @@ func chronological(out []Answer, opt Options) []Answer {
 		if a.latest.IsZero() != b.latest.IsZero() {
 			return !a.latest.IsZero()
 		}
-		return a.latest.Before(b.latest)
+		if !a.latest.Equal(b.latest) {
+			return a.latest.Before(b.latest)
+		}
+		return answerKey(a)+"|"+a.When < answerKey(b)+"|"+b.When
 	})
 	if opt.Limit > 0 && len(kept) > opt.Limit {
 		kept = kept[:opt.Limit]

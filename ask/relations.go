@@ -58,6 +58,8 @@ type relReader interface {
 	// Window narrows described relations to a period: days, sources,
 	// sites and events; ok is false when the store cannot.
 	Window(ctx context.Context, rs []*relation, since, until time.Time) (ok bool, err error)
+	// Narrow is Window with the days of rs[i] kept chosen by keep(i, day).
+	Narrow(ctx context.Context, rs []*relation, keep func(i int, day string) bool) (ok bool, err error)
 }
 
 // fromRelations answers the questions the relation index serves; ok is

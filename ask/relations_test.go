@@ -118,6 +118,9 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 			if _, n, ok, err := hopFromRelations(ctx, newLocal(st), Hop{From: &Ref{ID: top.ID}, Predicate: "supplies", To: &Ref{ID: other.ID}}, Options{}); !ok || err != nil {
 				t.Fatalf("the relation index does not state a hop: ok %v, %d events, %v", ok, n, err)
 			}
+			if ans, ok, err := timelineFromRelations(ctx, newLocal(st), &Query{Form: FormTimeline, X: top.Name}, top, Options{Limit: 5}); err != nil || ok != (backend != "memory") || ok && len(ans) != 5 {
+				t.Fatalf("the relation index gives a timeline: ok %v, %d answers, %v", ok, len(ans), err)
+			}
 			located := 0
 			for _, y := range s.actors[1:30] {
 				got, err := locatedBetween(ctx, newLocal(st), between, top, y, Options{})
@@ -145,7 +148,7 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 				t.Fatalf("no relation is marked revised after the replacements")
 			}
 			questions := []string{"who supplies %s?", "what does %s supply?", "whom does %s attack?", "who attacks %s?",
-				"who met %s?", "who sanctions %s?", "who arms %s?", "what did %s ship?", "tell me about %s"}
+				"who met %s?", "who sanctions %s?", "who arms %s?", "what did %s ship?", "tell me about %s", "timeline of %s"}
 			day := func(s string) time.Time { t, _ := time.Parse("2006-01-02", s); return t }
 			opts := []Options{{}, {Limit: 1}, {Limit: 3}, {MinSources: 2}, {Limit: 10, MinSources: 2},
 				// periods: event days, year-only dates ("2014" is 2014-01-01) and article dates 30 years back

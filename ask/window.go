@@ -28,6 +28,11 @@ func inWindow(t, since, until time.Time) bool {
 // of those days, read from the labels of the index quads. ok is false when
 // the store does not give the labels: ask the events instead.
 func (l *local) Window(ctx context.Context, rs []*relation, since, until time.Time) (bool, error) {
+	return l.Narrow(ctx, rs, func(_ int, day string) bool { return inWindow(dayTime(day), since, until) })
+}
+
+// Narrow is Window with the days kept chosen by keep(i, day) for rs[i].
+func (l *local) Narrow(ctx context.Context, rs []*relation, keep func(i int, day string) bool) (bool, error) {
 	// The days of each relation, from the index keys alone; only those
 	// with a day in the period read the labels.
 	dayRefs := make([][]cgraph.Ref, len(rs))
@@ -39,18 +44,19 @@ func (l *local) Window(ctx context.Context, rs []*relation, since, until time.Ti
 	if err := l.resolve(ctx, slices.Concat(dayRefs...)); err != nil {
 		return false, err
 	}
-	inPeriod := map[any]string{} // day node → its day, for the days in the period
-	var dated []*relation        // relations with a day in the period
+	inPeriod := make([]map[any]string, len(rs)) // of each relation: day node → its day, for the days kept
+	var dated []*relation                       // relations with a day kept
+	var datedAt []int
 	for i, r := range rs {
 		r.days, r.Sources, r.Sites, r.Events = r.days[:0], 0, 0, 0
-		in := false
 		for _, d := range dayRefs[i] {
-			if day, ok := graph.DayOf(l.name(d)); ok && inWindow(dayTime(day), since, until) {
-				inPeriod[refKey(d)], in = day, true
+			if day, ok := graph.DayOf(l.name(d)); ok && keep(i, day) {
+				if inPeriod[i] == nil {
+					inPeriod[i] = map[any]string{}
+					dated, datedAt = append(dated, r), append(datedAt, i)
+				}
+				inPeriod[i][refKey(d)] = day
 			}
-		}
-		if in {
-			dated = append(dated, r)
 		}
 	}
 	if len(dated) == 0 {
@@ -69,7 +75,7 @@ func (l *local) Window(ctx context.Context, rs []*relation, since, until time.Ti
 			labelled = false
 			return
 		}
-		day, ok := inPeriod[refKey(d)]
+		day, ok := inPeriod[datedAt[i]][refKey(d)]
 		if !ok {
 			return
 		}
