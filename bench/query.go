@@ -30,10 +30,7 @@ type Question struct {
 // Questions returns n questions of each form about entities drawn as the
 // generator draws them (popular ones more often), deterministically.
 func Questions(seed uint64, n int) []Question {
-	g := NewGenerator(seed)
-	r := rand.New(rand.NewPCG(seed, 1<<40))
-	d := &draw{g: g, r: r, zc: rand.NewZipf(r, 1.2, 2, uint64(len(g.countries)-1)),
-		zp: rand.NewZipf(r, 1.2, 2, uint64(len(g.people)-1))}
+	d := questionDraw(seed, 1<<40)
 	x := extract.New(nil)
 	resolve := func(name string) schema.Entity {
 		if es := x.Resolve(name); len(es) > 0 {
@@ -281,3 +278,63 @@ func Measured(xs []float64) []float64 {
 
 // NewAsker returns the Asker the benchmarks measure: ask.New(st, nil).
 func NewAsker(st *graph.Store) *ask.Asker { return ask.New(st, nil) }
+
+// A FormQuestion is a question of a form bench/run does not time, or one
+// of its forms with a filter, and the options `query` would ask it with.
+type FormQuestion struct {
+	Form string // "between", "path", "timeline", "ship_to", or a form with a filter
+	Text string
+	Opt  ask.Options
+}
+
+// FormQuestions returns n questions of each of the other forms and
+// filters, about entities drawn as the generator draws them,
+// deterministically: what happened between two countries, how one is
+// connected to another, a country's timeline, what one shipped to
+// another, and "who supplies X?" since mid-2024, from the generator's one
+// site, and with hedged claims.
+func FormQuestions(seed uint64, n int) []FormQuestion {
+	d := questionDraw(seed, 1<<41)
+	limit := ask.Options{Limit: ask.DefaultLimit}
+	with := func(f func(*ask.Options)) ask.Options { o := limit; f(&o); return o }
+	var out []FormQuestion
+	add := func(form, format string, opt ask.Options, names ...any) {
+		out = append(out, FormQuestion{Form: form, Text: fmt.Sprintf(format, names...), Opt: opt})
+	}
+	for range n {
+		x, y := d.two()
+		add("between", "what happened between %s and %s?", limit, x.name, y.name)
+	}
+	for range n {
+		x, y := d.two()
+		add("path", "how is %s connected to %s?", limit, x.name, y.name)
+	}
+	for range n {
+		add("timeline", "timeline of %s", limit, d.country().name)
+	}
+	for range n {
+		x, y := d.two()
+		add("ship_to", "what did %s ship to %s?", limit, x.name, y.name)
+	}
+	since := with(func(o *ask.Options) { o.Since = time.Date(2024, 7, 1, 0, 0, 0, 0, time.UTC) })
+	site := with(func(o *ask.Options) { o.Source = "news.bench.example" })
+	hedged := with(func(o *ask.Options) { o.IncludeHedged = true })
+	for _, f := range []struct {
+		form string
+		opt  ask.Options
+	}{{"who_acts_on --since", since}, {"who_acts_on --source", site}, {"who_acts_on --include-hedged", hedged}} {
+		for range n {
+			add(f.form, "who supplies %s?", f.opt, d.country().name)
+		}
+	}
+	return out
+}
+
+// questionDraw draws entities as the generator of seed does, from its own
+// stream of random numbers.
+func questionDraw(seed, stream uint64) *draw {
+	g := NewGenerator(seed)
+	r := rand.New(rand.NewPCG(seed, stream))
+	return &draw{g: g, r: r, zc: rand.NewZipf(r, 1.2, 2, uint64(len(g.countries)-1)),
+		zp: rand.NewZipf(r, 1.2, 2, uint64(len(g.people)-1))}
+}
