@@ -83,15 +83,11 @@ func fromRelations(ctx context.Context, b backend, q *Query, x, y schema.Entity,
 	}
 	windowed := !opt.Since.IsZero() || !opt.Until.IsZero()
 	switch q.Form {
-	case FormWhoActsOn, FormWhatActs, FormWhomActs, FormCounterpart:
-		if q.Y != "" {
-			return nil, false, nil
-		}
-	case FormBetween:
-		if y.IsZero() || y.ID == x.ID {
-			return nil, false, nil
-		}
+	case FormWhoActsOn, FormWhatActs, FormWhomActs, FormCounterpart, FormBetween:
 	default:
+		return nil, false, nil
+	}
+	if q.Y != "" && (y.IsZero() || y.ID == x.ID) || q.Form == FormBetween && q.Y == "" {
 		return nil, false, nil
 	}
 	w := planWalk(q, x, schema.Entity{})
@@ -99,8 +95,8 @@ func fromRelations(ctx context.Context, b backend, q *Query, x, y schema.Entity,
 	if !ok || err != nil {
 		return nil, ok, err
 	}
-	if q.Form == FormBetween {
-		with, ok, err := rr.Relations(ctx, y.ID, w.Roles, w.Preds)
+	if q.Y != "" {
+		with, ok, err := rr.Relations(ctx, y.ID, allRoles, w.Preds)
 		if !ok || err != nil {
 			return nil, ok, err
 		}
@@ -170,8 +166,8 @@ func fromRelations(ctx context.Context, b backend, q *Query, x, y schema.Entity,
 	for i := range out {
 		out[i].Sites, out[i].Events, out[i].Evidence = shown[i].Sites, shown[i].Events, evidence[i]
 	}
-	if q.Form == FormBetween {
-		located, err := locatedBetween(ctx, b, q, x, y, opt)
+	if q.Y != "" {
+		located, err := locatedWith(ctx, b, q, x, y, w.Roles, opt)
 		if err != nil {
 			return nil, true, err
 		}
@@ -195,28 +191,55 @@ func shared(xs, ys []*relation) []*relation {
 	return kept
 }
 
-// locatedBetween answers, for "what happened between X and Y", from the
-// events in which one of them is only the location of a statement about
-// the other ("Russia attacked Kharkiv in Ukraine"): the relation index
-// files relations by subject, object and recipient, not location.
-func locatedBetween(ctx context.Context, b backend, q *Query, x, y schema.Entity, opt Options) ([]Answer, error) {
+// locatedWith answers, for a question about X with Y ("what happened
+// between X and Y", "what did X ship to Y"), from the events the relation
+// index does not file under both: those in which Y, or X where the
+// question lets X be a location, is only the location of the statement
+// ("Russia attacked Kharkiv in Ukraine"). The index files relations by
+// subject, object and recipient.
+func locatedWith(ctx context.Context, b backend, q *Query, x, y schema.Entity, roles []graph.Role, opt Options) ([]Answer, error) {
+	loc := []graph.Role{graph.RoleLocation}
+	walks := []walk{{From: y.ID, Roles: loc, With: x.ID, Preds: q.Predicates()}}
+	if slices.Contains(roles, graph.RoleLocation) {
+		walks = append(walks, walk{From: x.ID, Roles: loc, With: y.ID, Preds: q.Predicates()})
+	}
 	var evs []*event
 	seen := map[string]bool{}
-	for _, pair := range [][2]string{{x.ID, y.ID}, {y.ID, x.ID}} {
-		w := walk{From: pair[0], Roles: []graph.Role{graph.RoleLocation}, With: pair[1], Preds: q.Predicates()}
+	for _, w := range walks {
 		got, err := load(ctx, b, w, opt)
 		if err != nil {
 			return nil, err
 		}
 		for _, ev := range got {
-			if seen[ev.IRI] || involves(ev.Event, x.ID) && involves(ev.Event, y.ID) {
-				continue // read once; or a relation of both, which the index gave
+			if seen[ev.IRI] || !playsOneOf(ev.Event, x.ID, roles) || involves(ev.Event, x.ID) && involves(ev.Event, y.ID) {
+				continue // read once; not X's role; or a relation of both, which the index gave
 			}
 			seen[ev.IRI] = true
 			evs = append(evs, ev)
 		}
 	}
 	return group(q, x, y, evs, opt), nil
+}
+
+// playsOneOf says whether an entity plays one of roles in an event.
+func playsOneOf(ev *schema.Event, id string, roles []graph.Role) bool {
+	for _, r := range roles {
+		var e schema.Entity
+		switch r {
+		case graph.RoleSubject:
+			e = ev.Subject
+		case graph.RoleObject:
+			e = ev.Object
+		case graph.RoleRecipient:
+			e = ev.Recipient
+		case graph.RoleLocation:
+			e = ev.Location
+		}
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // involves says whether an entity is an event's subject, object or recipient.

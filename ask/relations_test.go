@@ -115,6 +115,13 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 			if ans, ok, err := fromRelations(ctx, newLocal(st), between, top, other, Options{}); !ok || err != nil || len(ans) == 0 {
 				t.Fatalf("the relation index does not answer between: ok %v, %d answers, %v", ok, len(ans), err)
 			}
+			shipTo, err := Parse("what did " + top.Name + " ship to " + other.Name + "?")
+			if err != nil || shipTo.Y == "" {
+				t.Fatalf("parse: %+v %v", shipTo, err)
+			}
+			if _, ok, err := fromRelations(ctx, newLocal(st), shipTo, top, other, Options{}); !ok || err != nil {
+				t.Fatalf("the relation index does not answer %q: ok %v, %v", shipTo.Question, ok, err)
+			}
 			if _, n, ok, err := hopFromRelations(ctx, newLocal(st), Hop{From: &Ref{ID: top.ID}, Predicate: "supplies", To: &Ref{ID: other.ID}}, Options{}); !ok || err != nil {
 				t.Fatalf("the relation index does not state a hop: ok %v, %d events, %v", ok, n, err)
 			}
@@ -123,7 +130,7 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 			}
 			located := 0
 			for _, y := range s.actors[1:30] {
-				got, err := locatedBetween(ctx, newLocal(st), between, top, y, Options{})
+				got, err := locatedWith(ctx, newLocal(st), between, top, y, allRoles, Options{})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -159,6 +166,7 @@ func TestRelationIndexAnswersAsEvents(t *testing.T) {
 				// between: a hub and another, a located pair, and a pair with nothing between them
 				pairs := []string{"what happened between %s and " + s.actors[(i+1)%25].Name + "?",
 					"what happened between %s and " + s.actors[(i+3)%30].Name + "?", "what happened between %s and " + s.actors[60].Name + "?"}
+				pairs = append(pairs, "what did %s ship to "+s.actors[(i+2)%25].Name+"?", "what does %s supply to "+s.actors[(i+4)%30].Name+"?")
 				if i < 6 { // paths read every edge of two hubs on the events path: a few
 					pairs = append(pairs, "how is %s connected to "+s.actors[(i+1)%25].Name+"?", "how is %s connected to "+s.actors[60].Name+"?")
 				}
