@@ -313,11 +313,12 @@ func hopFromRelations(ctx context.Context, b backend, h Hop, opt Options) (Evide
 	if err != nil {
 		return Evidence{}, 0, true, err
 	}
-	var best []Evidence
+	var best []Evidence // each relation's first MaxEvidence, not yet sorted
 	for _, es := range evidence {
-		if len(es) > 0 {
-			best = append(best, es[0])
-		}
+		best = append(best, es...)
+	}
+	if len(best) == 0 {
+		return Evidence{}, 0, false, nil // let the events decide
 	}
 	sortEvidence(best)
 	return best[0], n, true, nil
