@@ -196,12 +196,12 @@ func (l *local) linkedRef(ctx context.Context, r cgraph.Ref, preds []quad.Value)
 // eventRefs reads a walk: the events linked to From by one of Roles (and
 // to With by any role), of one of Preds, each with its quads.
 func (l *local) eventRefs(ctx context.Context, w walk) (map[any][]quadRef, []cgraph.Ref, error) {
-	evs, err := l.linked(ctx, quad.IRI(w.From), roleQuadValues(w.Roles))
+	evs, err := l.linkedKeys(ctx, quad.IRI(w.From), roleQuadValues(w.Roles))
 	if err != nil || len(evs) == 0 {
 		return nil, nil, err
 	}
 	if w.With != "" {
-		with, err := l.linked(ctx, quad.IRI(w.With), roleQuadValues(allRoles))
+		with, err := l.linkedKeys(ctx, quad.IRI(w.With), roleQuadValues(allRoles))
 		if err != nil {
 			return nil, nil, err
 		}
@@ -214,12 +214,47 @@ func (l *local) eventRefs(ctx context.Context, w walk) (map[any][]quadRef, []cgr
 	out := map[any][]quadRef{}
 	var kept []cgraph.Ref
 	for i, ev := range evs {
-		if read[i] != nil {
+		if len(read[i]) > 0 { // a removed event has no quads left
 			out[refKey(ev)] = read[i]
 			kept = append(kept, ev)
 		}
 	}
 	return out, kept, nil
+}
+
+// linkedKeys is linked read from the index keys alone where the store
+// has them (bolt, PostgreSQL), without reading the quads: on bolt the keys
+// of removed quads stay, so it may name removed events, which have no
+// quads left when read.
+func (l *local) linkedKeys(ctx context.Context, v quad.Value, preds []quad.Value) ([]cgraph.Ref, error) {
+	r := l.ref(v)
+	if r == nil {
+		return nil, nil
+	}
+	if l.st != nil {
+		var ps []cgraph.Ref
+		for _, p := range preds {
+			if pr := l.ref(p); pr != nil {
+				ps = append(ps, pr)
+			}
+		}
+		if len(ps) == 0 {
+			return nil, nil // no quad has one of preds
+		}
+		var out []cgraph.Ref
+		seen := map[any]bool{}
+		ok, err := l.st.Links(ctx, r, ps, func(s, _ cgraph.Ref, _ int) bool {
+			if k := refKey(s); !seen[k] {
+				seen[k] = true
+				out = append(out, s)
+			}
+			return true
+		})
+		if ok || err != nil {
+			return out, err
+		}
+	}
+	return l.linkedRef(ctx, r, preds)
 }
 
 // A predFilter keeps the events whose predicate is one of a set.
