@@ -286,12 +286,12 @@ func hopFromRelations(ctx context.Context, b backend, h Hop, opt Options) (Evide
 		if err := rr.Describe(ctx, r); err != nil {
 			return Evidence{}, 0, true, err
 		}
-		if r.Subject == h.From.ID && r.Predicate == h.Predicate && (r.Recipient == h.To.ID || r.Recipient == "" && r.Object == h.To.ID) {
+		if st := r.statement(); st.Subject.ID == h.From.ID && r.Predicate == h.Predicate && st.Target().ID == h.To.ID {
 			rels = append(rels, r)
 		}
 	}
 	if !opt.Since.IsZero() || !opt.Until.IsZero() {
-		if ok, err := rr.Window(ctx, rels, opt.Since, opt.Until); !ok || err != nil {
+		if ok, err := rr.Narrow(ctx, rels, daysIn(opt.Since, opt.Until)); !ok || err != nil {
 			return Evidence{}, 0, ok, err
 		}
 	} else {

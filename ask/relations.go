@@ -40,6 +40,12 @@ type relation struct {
 	x                                     cgraph.Ref
 }
 
+// statement is the event a relation files, as its parts name it.
+func (r *relation) statement() *schema.Event {
+	return &schema.Event{Subject: schema.Entity{ID: r.Subject}, Predicate: schema.Predicate(r.Predicate),
+		Object: schema.Entity{ID: r.Object}, Recipient: schema.Entity{ID: r.Recipient}}
+}
+
 // relReader is what a backend offers when it reads the relation index.
 type relReader interface {
 	// Relations returns the relations in which x plays one of roles, with
@@ -55,10 +61,9 @@ type relReader interface {
 	// RelationEvidence returns, for each relation, the events that sort
 	// first as evidence (most recent first): n of them where it has n.
 	RelationEvidence(ctx context.Context, rs []*relation, n int) ([][]fact, error)
-	// Window narrows described relations to a period: days, sources,
+	// Narrow narrows described relations to the days of rs[i] that
+	// keep(i, day) keeps (a period: daysIn): their days, sources,
 	// sites and events; ok is false when the store cannot.
-	Window(ctx context.Context, rs []*relation, since, until time.Time) (ok bool, err error)
-	// Narrow is Window with the days of rs[i] kept chosen by keep(i, day).
 	Narrow(ctx context.Context, rs []*relation, keep func(i int, day string) bool) (ok bool, err error)
 }
 
@@ -117,8 +122,7 @@ func fromRelations(ctx context.Context, b backend, q *Query, x, y schema.Entity,
 		if ok, err := describe(ctx, rr, cands, k, &narrowed, windowed, opt); !ok || err != nil {
 			return nil, ok, err
 		}
-		ev := &event{Event: &schema.Event{Subject: schema.Entity{ID: r.Subject}, Predicate: schema.Predicate(r.Predicate),
-			Object: schema.Entity{ID: r.Object}, Recipient: schema.Entity{ID: r.Recipient}}}
+		ev := &event{Event: r.statement()}
 		ent, ok := answerEntity(q, x, ev)
 		if !ok || r.Sources < minSources || q.ThingClass == "weapon" && r.Object != "" && typeOfID(r.Object) != schema.Weapon {
 			continue
@@ -265,7 +269,7 @@ func describe(ctx context.Context, rr relReader, cands []*relation, k int, narro
 		}
 	}
 	*narrowed = k + len(chunk)
-	ok, err := rr.Window(ctx, chunk, opt.Since, opt.Until)
+	ok, err := rr.Narrow(ctx, chunk, daysIn(opt.Since, opt.Until))
 	return ok || err != nil, err
 }
 
@@ -832,9 +836,7 @@ func profileFromRelations(ctx context.Context, b backend, x schema.Entity, opt O
 		if r.Sources < minSources {
 			continue
 		}
-		ev := &schema.Event{Subject: schema.Entity{ID: r.Subject}, Predicate: schema.Predicate(r.Predicate),
-			Object: schema.Entity{ID: r.Object}, Recipient: schema.Entity{ID: r.Recipient}}
-		key, dir, other, thing := relationKey(x, ev)
+		key, dir, other, thing := relationKey(x, r.statement())
 		if byKey[key] {
 			return nil, false, nil // two relations make one: let the events decide
 		}

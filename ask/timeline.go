@@ -70,8 +70,7 @@ func timelineFromRelations(ctx context.Context, b backend, q *Query, x schema.En
 			return nil, ok, err
 		}
 		for k, r := range rs {
-			ev := &event{Event: &schema.Event{Subject: schema.Entity{ID: r.Subject}, Predicate: schema.Predicate(r.Predicate),
-				Object: schema.Entity{ID: r.Object}, Recipient: schema.Entity{ID: r.Recipient}}}
+			ev := &event{Event: r.statement()}
 			ent, ok := answerEntity(q, x, ev)
 			if !ok || r.Sources < minSources {
 				continue

@@ -22,16 +22,18 @@ func inWindow(t, since, until time.Time) bool {
 	return (since.IsZero() || !t.Before(since)) && (until.IsZero() || !t.After(until))
 }
 
-// Window narrows relations to a period, as the events path filters events
-// by their time or, without one, their article's date: their days in the
-// period, most recent first, and the articles (sources), sites and events
-// of those days, read from the labels of the index quads. ok is false when
-// the store does not give the labels: ask the events instead.
-func (l *local) Window(ctx context.Context, rs []*relation, since, until time.Time) (bool, error) {
-	return l.Narrow(ctx, rs, func(_ int, day string) bool { return inWindow(dayTime(day), since, until) })
+// daysIn keeps the days of a period [since, until], either end open
+// when zero.
+func daysIn(since, until time.Time) func(int, string) bool {
+	return func(_ int, day string) bool { return inWindow(dayTime(day), since, until) }
 }
 
-// Narrow is Window with the days kept chosen by keep(i, day) for rs[i].
+// Narrow narrows relations to the days of rs[i] that keep(i, day) keeps
+// (a period, daysIn, as the events path filters events by their time or,
+// without one, their article's date): those days, most recent first, and
+// the articles (sources), sites and events of those days, read from the
+// labels of the index quads. ok is false when
+// the store does not give the labels: ask the events instead.
 func (l *local) Narrow(ctx context.Context, rs []*relation, keep func(i int, day string) bool) (bool, error) {
 	// The days of each relation, from the index keys alone; only those
 	// with a day in the period read the labels.
@@ -44,18 +46,18 @@ func (l *local) Narrow(ctx context.Context, rs []*relation, keep func(i int, day
 	if err := l.resolve(ctx, slices.Concat(dayRefs...)); err != nil {
 		return false, err
 	}
-	inPeriod := make([]map[any]string, len(rs)) // of each relation: day node → its day, for the days kept
-	var dated []*relation                       // relations with a day kept
+	kept := make([]map[any]string, len(rs)) // of each relation: day node → its day, for the days kept
+	var dated []*relation                   // relations with a day kept
 	var datedAt []int
 	for i, r := range rs {
 		r.days, r.Sources, r.Sites, r.Events = r.days[:0], 0, 0, 0
 		for _, d := range dayRefs[i] {
 			if day, ok := graph.DayOf(l.name(d)); ok && keep(i, day) {
-				if inPeriod[i] == nil {
-					inPeriod[i] = map[any]string{}
+				if kept[i] == nil {
+					kept[i] = map[any]string{}
 					dated, datedAt = append(dated, r), append(datedAt, i)
 				}
-				inPeriod[i][refKey(d)] = day
+				kept[i][refKey(d)] = day
 			}
 		}
 	}
@@ -75,7 +77,7 @@ func (l *local) Narrow(ctx context.Context, rs []*relation, keep func(i int, day
 			labelled = false
 			return
 		}
-		day, ok := inPeriod[datedAt[i]][refKey(d)]
+		day, ok := kept[datedAt[i]][refKey(d)]
 		if !ok {
 			return
 		}

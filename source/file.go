@@ -142,15 +142,7 @@ func (in *Input) readDir(ctx context.Context, dir string, fn func(*schema.Articl
 
 func isExpected(p string) bool { return strings.HasSuffix(strings.ToLower(p), ExpectedSuffix) }
 
-func hasExtension(p string) bool {
-	ext := strings.ToLower(filepath.Ext(p))
-	for _, e := range Extensions {
-		if ext == e {
-			return true
-		}
-	}
-	return false
-}
+func hasExtension(p string) bool { return slices.Contains(Extensions, strings.ToLower(filepath.Ext(p))) }
 
 func (in *Input) readFile(ctx context.Context, p string, fn func(*schema.Article) error) error {
 	if isExpected(p) {
