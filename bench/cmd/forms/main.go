@@ -3,7 +3,7 @@
 // Markdown table of p50 and p95 per form: over the first round, then over
 // the warm rounds after it.
 //
-//	go run ./bench/cmd/forms -db /path/to/store [-n 10] [-rounds 3]
+//	go run ./bench/cmd/forms -db /path/to/store [-n 10] [-rounds 3] [-only path,timeline]
 package main
 
 import (
@@ -11,6 +11,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/geokg/geokg/ask"
@@ -23,18 +25,19 @@ func main() {
 	n := flag.Int("n", 10, "questions per form")
 	rounds := flag.Int("rounds", 3, "warm rounds after the first")
 	seed := flag.Uint64("seed", 1, "seed of the generated corpus the store holds")
+	only := flag.String("only", "", "comma-separated forms to time (default all): between, path, timeline, ship_to, who_acts_on --since …")
 	flag.Parse()
 	if *db == "" {
 		fmt.Fprintln(os.Stderr, "forms: -db is required")
 		os.Exit(2)
 	}
-	if err := run(*db, *n, *rounds, *seed); err != nil {
+	if err := run(*db, *n, *rounds, *seed, *only); err != nil {
 		fmt.Fprintln(os.Stderr, "forms:", err)
 		os.Exit(1)
 	}
 }
 
-func run(db string, n, rounds int, seed uint64) error {
+func run(db string, n, rounds int, seed uint64, only string) error {
 	ctx := context.Background()
 	st, err := graph.Open(ctx, graph.Config{Backend: "bolt", Address: db, ReadOnly: true})
 	if err != nil {
@@ -47,6 +50,10 @@ func run(db string, n, rounds int, seed uint64) error {
 	}
 	a := ask.New(st, nil)
 	qs := bench.FormQuestions(seed, n)
+	if only != "" {
+		want := strings.Split(only, ",")
+		qs = slices.DeleteFunc(qs, func(q bench.FormQuestion) bool { return !slices.Contains(want, q.Form) })
+	}
 	first, warm := map[string][]float64{}, map[string][]float64{}
 	var order []string
 	for r := 0; r <= rounds; r++ {
