@@ -159,17 +159,10 @@ func (l *local) resolve(ctx context.Context, rs []cgraph.Ref) error {
 	return nil
 }
 
-// linked returns the subjects of the quads that point at v with one of
-// the predicates: for an entity and roles, the events it plays them in.
-// On kv stores it reads the (object, predicate) index, one role at a time.
-func (l *local) linked(ctx context.Context, v quad.Value, preds []quad.Value) ([]cgraph.Ref, error) {
-	r := l.ref(v)
-	if r == nil {
-		return nil, nil
-	}
-	return l.linkedRef(ctx, r, preds)
-}
-
+// linkedRef returns the subjects of the quads that point at r with one
+// of the predicates: for an entity and roles, the events it plays them
+// in. On kv stores it reads the (object, predicate) index, one role at a
+// time, through Cayley's iterator (live quads only).
 func (l *local) linkedRef(ctx context.Context, r cgraph.Ref, preds []quad.Value) ([]cgraph.Ref, error) {
 	var out []cgraph.Ref
 	seen := map[any]bool{}
@@ -222,7 +215,7 @@ func (l *local) eventRefs(ctx context.Context, w walk) (map[any][]quadRef, []cgr
 	return out, kept, nil
 }
 
-// linkedKeys is linked read from the index keys alone where the store
+// linkedKeys is linkedRef read from the index keys alone where the store
 // has them (bolt, PostgreSQL), without reading the quads: on bolt the keys
 // of removed quads stay, so it may name removed events, which have no
 // quads left when read.

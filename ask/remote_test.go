@@ -108,7 +108,7 @@ func localIDs(t *testing.T, w walk) string {
 // TestIndexScanOnBolt: on bolt, an event's predicate is read through the index.
 func TestIndexScanOnBolt(t *testing.T) {
 	l := newLocal(testStore)
-	ev, err := l.linked(context.Background(), quad.IRI("country:iran"), []quad.Value{graph.RoleSubject})
+	ev, err := l.linkedKeys(context.Background(), quad.IRI("country:iran"), []quad.Value{graph.RoleSubject})
 	if err != nil || len(ev) == 0 {
 		t.Fatal(err)
 	}
