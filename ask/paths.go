@@ -77,7 +77,8 @@ func paths(ctx context.Context, b backend, x, y schema.Entity, opt Options) ([]A
 	if opt.Limit > 0 {
 		limit = opt.Limit
 	}
-	out, err := pathAnswers(ctx, b, x.ID, shortPaths(ax, ay, x.ID, y.ID), opt, limit)
+	memo := hopMemo{}
+	out, err := pathAnswers(ctx, b, x.ID, shortPaths(ax, ay, x.ID, y.ID), opt, limit, memo)
 	if err != nil || len(out) == limit {
 		return finishPaths(ctx, b, out, err)
 	}
@@ -85,7 +86,7 @@ func paths(ctx context.Context, b backend, x, y schema.Entity, opt Options) ([]A
 	if err != nil {
 		return nil, err
 	}
-	more, err := pathAnswers(ctx, b, x.ID, long, opt, limit-len(out))
+	more, err := pathAnswers(ctx, b, x.ID, long, opt, limit-len(out), memo)
 	return finishPaths(ctx, b, append(out, more...), err)
 }
 
@@ -178,7 +179,7 @@ func weakest(p []Hop) int {
 // pathAnswers ranks paths (best sourced first, then by their entities)
 // and gives the first limit of them their evidence: one sentence per hop.
 // A hop that no event the options allow states (all hedged, say) drops its path.
-func pathAnswers(ctx context.Context, b backend, x string, found [][]Hop, opt Options, limit int) ([]Answer, error) {
+func pathAnswers(ctx context.Context, b backend, x string, found [][]Hop, opt Options, limit int, memo hopMemo) ([]Answer, error) {
 	sort.SliceStable(found, func(i, j int) bool {
 		if wi, wj := weakest(found[i]), weakest(found[j]); wi != wj {
 			return wi > wj
@@ -193,7 +194,7 @@ func pathAnswers(ctx context.Context, b backend, x string, found [][]Hop, opt Op
 		if weakest(p) < opt.MinSources {
 			continue
 		}
-		a, ok, err := pathAnswer(ctx, b, x, p, opt)
+		a, ok, err := pathAnswer(ctx, b, x, p, opt, memo)
 		if err != nil {
 			return nil, err
 		}
@@ -212,14 +213,14 @@ func pathKey(p []Hop) string {
 	return b.String()
 }
 
-func pathAnswer(ctx context.Context, b backend, x string, p []Hop, opt Options) (Answer, bool, error) {
+func pathAnswer(ctx context.Context, b backend, x string, p []Hop, opt Options, memo hopMemo) (Answer, bool, error) {
 	first := p[0].To.ID
 	if first == x {
 		first = p[0].From.ID
 	}
 	a := Answer{Entity: &Ref{ID: first}, Predicate: "path", Path: p, Sources: weakest(p)}
 	for _, h := range p {
-		ev, n, err := hopEvidence(ctx, b, h, opt)
+		ev, n, err := memo.evidence(ctx, b, h, opt)
 		if err != nil || n == 0 {
 			return a, false, err
 		}
@@ -227,6 +228,28 @@ func pathAnswer(ctx context.Context, b backend, x string, p []Hop, opt Options) 
 		a.Events += n
 	}
 	return a, true, nil
+}
+
+// hopMemo keeps the evidence of the hops one path question has read: a
+// hop is on many of its paths (the first hop of every three-hop path
+// through the same neighbour).
+type hopMemo map[string]hopFound
+
+type hopFound struct {
+	ev Evidence
+	n  int
+}
+
+func (m hopMemo) evidence(ctx context.Context, b backend, h Hop, opt Options) (Evidence, int, error) {
+	k := h.From.ID + "|" + h.Predicate + "|" + h.To.ID
+	if f, ok := m[k]; ok {
+		return f.ev, f.n, nil
+	}
+	ev, n, err := hopEvidence(ctx, b, h, opt)
+	if err == nil {
+		m[k] = hopFound{ev, n}
+	}
+	return ev, n, err
 }
 
 // hopEvidence returns the newest sentence that states a hop, and how many
