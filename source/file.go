@@ -142,7 +142,9 @@ func (in *Input) readDir(ctx context.Context, dir string, fn func(*schema.Articl
 
 func isExpected(p string) bool { return strings.HasSuffix(strings.ToLower(p), ExpectedSuffix) }
 
-func hasExtension(p string) bool { return slices.Contains(Extensions, strings.ToLower(filepath.Ext(p))) }
+func hasExtension(p string) bool {
+	return slices.Contains(Extensions, strings.ToLower(filepath.Ext(p)))
+}
 
 func (in *Input) readFile(ctx context.Context, p string, fn func(*schema.Article) error) error {
 	if isExpected(p) {
