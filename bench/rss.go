@@ -32,14 +32,16 @@ type RSSRun struct {
 	Stderr   string
 }
 
-// MeasureIngestRSS runs the ingest binary on input, writing to a fresh
-// store in db, and samples its memory every interval from /proc.
-func MeasureIngestRSS(bin, input, db string, interval time.Duration) (*RSSRun, error) {
+// MeasureIngestRSS runs the ingest binary on input with the flags given,
+// writing to a fresh store in db, and samples its memory every interval
+// from /proc.
+func MeasureIngestRSS(bin, input, db string, interval time.Duration, flags ...string) (*RSSRun, error) {
 	st, err := os.Stat(input)
 	if err != nil {
 		return nil, err
 	}
-	args := []string{"--db", db, "--log-format", "text", input}
+	args := append([]string{"--db", db, "--log-format", "text"}, flags...)
+	args = append(args, input)
 	cmd := exec.Command(bin, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -138,5 +139,37 @@ func TestReplaceWithFewerEvents(t *testing.T) {
 	}
 	if st, _ := s.Stats(ctx); st.Events != 1 || st.Articles != 1 {
 		t.Errorf("stats after update: %+v", st)
+	}
+}
+
+// A nosync store commits without fsync and syncs on close: what it wrote
+// is there when the store is opened again. Other backends refuse it.
+func TestNoSync(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	s, err := Open(ctx, Config{Backend: "bolt", Address: dir, NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if db := s.boltDB(); db == nil || !db.NoSync {
+		t.Fatalf("bolt file opened with NoSync = false")
+	}
+	if _, err := s.Write(ctx, []Batch{sampleBatch("North Korea supplies shells to Russia.")}); err != nil {
+		t.Fatal(err)
+	}
+	want, _ := s.Stats(ctx)
+	if err := s.Close(); err != nil {
+		t.Fatalf("close: %v", err)
+	}
+	s = openBolt(t, dir)
+	defer s.Close()
+	if db := s.boltDB(); db.NoSync {
+		t.Errorf("a store opened without NoSync commits without fsync")
+	}
+	if got, _ := s.Stats(ctx); got != want || got.Events != 1 {
+		t.Errorf("reopened: %+v, want %+v", got, want)
+	}
+	if _, err := Open(ctx, Config{Backend: "memory", NoSync: true}); err == nil || !strings.Contains(err.Error(), "bolt backend only") {
+		t.Errorf("memory store with NoSync: err = %v, want one naming the bolt backend", err)
 	}
 }

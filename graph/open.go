@@ -23,7 +23,12 @@ type Config struct {
 	Address     string        // bolt: directory of the store; SQL: DSN
 	LockTimeout time.Duration // how long to wait for another process's lock (bolt); default 5s
 	ReadOnly    bool          // open for reading only
-	Options     map[string]any
+	// NoSync (bolt) commits without waiting for the disk: a bulk load
+	// about 1.3 times faster into a large store. The store is synced when
+	// closed; a power cut or OS crash before that can corrupt it (a killed
+	// process cannot: its writes are in the kernel's page cache).
+	NoSync  bool
+	Options map[string]any
 }
 
 // ErrLocked means another process holds the store.
@@ -67,6 +72,9 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	name := backendName(cfg.Backend)
 	if !cgraph.IsRegistered(name) {
 		return nil, fmt.Errorf("graph: unknown store backend %q (have %s)", cfg.Backend, strings.Join(Backends(), ", "))
+	}
+	if cfg.NoSync && name != "bolt" && name != "bbolt" {
+		return nil, fmt.Errorf("graph: nosync applies to the bolt backend only, not %s", cfg.Backend)
 	}
 	s := &Store{cfg: cfg, backend: name}
 	var err error
@@ -156,6 +164,9 @@ func openBounded(ctx context.Context, name string, cfg Config) (*cayley.Handle, 
 	if cfg.ReadOnly {
 		opts["read_only"] = true
 	}
+	if cfg.NoSync {
+		opts["nosync"] = true
+	}
 	if _, set := opts["no_bloom"]; !set && isFileBackend(name) {
 		// Cayley's kv stores otherwise allocate Bloom filters sized for 100
 		// million entries (hundreds of MB) and rebuild them by scanning the
@@ -236,9 +247,16 @@ func (s *Store) Backend() string { return s.backend }
 
 // Close closes the store and releases its lock.
 func (s *Store) Close() error {
+	var err error
+	if db := s.boltDB(); db != nil && db.NoSync {
+		err = db.Sync() // what the commits did not wait for
+	}
 	if s.lock != "" {
 		os.Remove(s.lock)
 	}
 	s.closeSQL()
-	return s.h.Close()
+	if cerr := s.h.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

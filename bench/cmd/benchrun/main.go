@@ -101,7 +101,7 @@ func (c *config) sizes() {
 		return
 	}
 	c.ingestN, c.rssN, c.rounds, c.ingestRounds, c.perRound = 10000, 100000, 3, 2, time.Second
-	c.questions, c.queryBudget, c.queryLimit, c.extractSampleGen = 6, 90*time.Second, 5*time.Second, 1000
+	c.questions, c.queryBudget, c.queryLimit, c.extractSampleGen = 6, 60*time.Second, 5*time.Second, 1000
 }
 
 func check(err error) {
@@ -241,7 +241,7 @@ func (r *report) measureRSS() {
 	st, _ := os.Stat(input)
 	r.step("memory: ingest of %d articles (%.0f MB of JSON Lines) by %s", c.rssN, float64(st.Size())/1e6, c.ingestBin)
 	r.rssDB = filepath.Join(c.work, "store")
-	r.rss, r.rssErr = bench.MeasureIngestRSS(c.ingestBin, input, r.rssDB, 250*time.Millisecond)
+	r.rss, r.rssErr = bench.MeasureIngestRSS(c.ingestBin, input, r.rssDB, 250*time.Millisecond, "--nosync")
 	os.Remove(input)
 	if r.rss != nil {
 		if m := eventsRE.FindStringSubmatch(r.rss.Stderr); m != nil {
