@@ -18,9 +18,16 @@ import (
 	"github.com/geokg/geokg/schema"
 )
 
-// RawBatch is the transaction size of Cayley's fastest raw load on bolt
-// (notes/cayley.md §2: ApplyDeltas in 10,000-quad transactions).
-const RawBatch = 10000
+// RawBatch is the transaction size of Cayley's fastest raw load on bolt:
+// 10,000 articles of the generated corpus (2.4 million quads) load into a
+// fresh store at 261–276 articles/s in 40,000-quad transactions, 245 in
+// 20,000 and 219–222 in 10,000 (measured 2026-12-05 on the 2-core machine
+// of docs/BENCHMARKS.md; notes/cayley.md §2 had measured 10,000 fastest on
+// a smaller load).
+const RawBatch = 40000
+
+// RawBatchSQL is the transaction size of the raw loads into PostgreSQL.
+const RawBatchSQL = 10000
 
 // IngestGeokg runs geokg's pipeline (extraction, then whole-article writes
 // in batches of about 10,000 quads) over the articles into a fresh bolt

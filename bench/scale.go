@@ -96,7 +96,7 @@ func DatabaseSize(ctx context.Context, dsn string) (int64, error) {
 
 // RawLoadPostgres writes quads into the empty database at dsn with Cayley
 // alone, as Cayley ships its postgres backend (its schema, its statements):
-// ApplyDeltas in transactions of RawBatch quads, duplicates ignored. Like
+// ApplyDeltas in transactions of RawBatchSQL quads, duplicates ignored. Like
 // RawLoad on bolt, the time counts creating the tables and closing.
 func RawLoadPostgres(dsn string, quads []quad.Quad) (time.Duration, error) {
 	start := time.Now()
@@ -107,7 +107,7 @@ func RawLoadPostgres(dsn string, quads []quad.Quad) (time.Duration, error) {
 	if err != nil {
 		return 0, fmt.Errorf("bench: open postgres: %w", err)
 	}
-	if err := applyInBatches(h, quads, RawBatch); err != nil {
+	if err := applyInBatches(h, quads, RawBatchSQL); err != nil {
 		h.Close()
 		return 0, err
 	}

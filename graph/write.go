@@ -136,3 +136,16 @@ func (s *Store) articleQuads(ctx context.Context, id string) ([]quad.Quad, error
 	}
 	return append(out, derivedQuads(art, out)...), nil
 }
+
+// PagesWritten returns the bytes of pages the bolt store's commits have
+// written since it was opened (bolt's page allocations: each page a commit
+// dirties is copied into a new one). The memory a transaction holds grows
+// with the pages it dirties, which grow with the store: pipeline.Writer
+// sizes its transactions by them. ok is false on other backends.
+func (s *Store) PagesWritten() (n int64, ok bool) {
+	db := s.boltDB()
+	if db == nil {
+		return 0, false
+	}
+	return int64(db.Stats().TxStats.PageAlloc), true
+}
