@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 
@@ -249,17 +250,19 @@ func MeasureQueries(ctx context.Context, st *graph.Store, qs []Question, rounds 
 				fs = append(fs, func() float64 { return ms(fp, nil, &f.Errors) }, func() float64 { return ms(fg, nil, &f.Errors) })
 			}
 			res := Interleaved(rounds, fs...)
+			paired := res[0] // the asks interleaved with the walks, for the ratios
+			asks := slices.Clone(paired)
 			for range AskRounds - rounds {
-				res[0] = append(res[0], ms(fa, &rows, &f.Errors))
+				asks = append(asks, ms(fa, &rows, &f.Errors))
 			}
-			f.Ask, f.AskFirst, f.Rows = append(f.Ask, Median(res[0])), append(f.AskFirst, res[0][0]), append(f.Rows, rows)
+			f.Ask, f.AskFirst, f.Rows = append(f.Ask, Median(asks)), append(f.AskFirst, asks[0]), append(f.Rows, rows)
 			if len(res) == 1 {
 				f.Path, f.Gz = append(f.Path, nan), append(f.Gz, nan)
 				f.RatioPath, f.RatioGizmo = append(f.RatioPath, nan), append(f.RatioGizmo, nan)
 				continue
 			}
 			f.Path, f.Gz = append(f.Path, Median(res[1])), append(f.Gz, Median(res[2]))
-			f.RatioPath = append(f.RatioPath, Median(Ratios(res[0], res[1])))
+			f.RatioPath = append(f.RatioPath, Median(Ratios(paired, res[1])))
 			f.RatioGizmo = append(f.RatioGizmo, Median(Ratios(res[2], res[1])))
 		}
 		if !asked {
