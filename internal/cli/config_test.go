@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -217,5 +218,30 @@ func TestStorePathAndToken(t *testing.T) {
 	os.Unsetenv("GEOKG_TOKEN")
 	if c, err = Load(testFlags(t, "--config", cfg)); err != nil || c.Token() != "from-file" {
 		t.Errorf("Token() = %q, %v; want server.token", c.Token(), err)
+	}
+}
+
+// --nosync is a bolt option: asking it of another backend is a usage
+// error naming the backend, before any store is opened.
+func TestNoSyncOnlyOnBolt(t *testing.T) {
+	dir := cleanEnv(t)
+	c, err := Load(testFlags(t, "--backend", "memory", "--nosync"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.OpenStore(context.Background())
+	if ExitCode(err) != ExitUsage || !strings.Contains(err.Error(), "memory") {
+		t.Fatalf("err %v, want a usage error naming the memory backend", err)
+	}
+	c, err = Load(testFlags(t, "--db", filepath.Join(dir, "db"), "--nosync"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := c.OpenStore(context.Background())
+	if err != nil {
+		t.Fatalf("bolt with --nosync: %v", err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
 	}
 }

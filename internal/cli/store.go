@@ -25,6 +25,9 @@ func AddStoreFlags(f *pflag.FlagSet) {
 
 // OpenStore opens the configured store.
 func (c *Config) OpenStore(ctx context.Context) (*graph.Store, error) {
+	if b := c.V.GetString("store.backend"); c.V.GetBool("store.nosync") && b != "bolt" {
+		return nil, &UsageError{Err: fmt.Errorf("--nosync (store.nosync) applies to the bolt backend only, not %s", b)}
+	}
 	s, err := graph.Open(ctx, graph.Config{
 		Backend:     c.V.GetString("store.backend"),
 		Address:     c.StorePath(),
