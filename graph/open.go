@@ -31,6 +31,9 @@ type Config struct {
 	Options map[string]any
 }
 
+// ErrNoSyncBackend means NoSync was asked of a store that is not bolt.
+var ErrNoSyncBackend = errors.New("nosync applies to the bolt backend only")
+
 // ErrLocked means another process holds the store.
 var ErrLocked = errors.New("graph: store is in use by another process")
 
@@ -74,7 +77,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, fmt.Errorf("graph: unknown store backend %q (have %s)", cfg.Backend, strings.Join(Backends(), ", "))
 	}
 	if cfg.NoSync && name != "bolt" && name != "bbolt" {
-		return nil, fmt.Errorf("graph: nosync applies to the bolt backend only, not %s", cfg.Backend)
+		return nil, fmt.Errorf("graph: %w, not %s", ErrNoSyncBackend, cfg.Backend)
 	}
 	s := &Store{cfg: cfg, backend: name}
 	var err error

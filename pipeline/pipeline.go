@@ -22,7 +22,7 @@ const DefaultBatchQuads = 10000
 // it dirties. A commit costs about the same however few quads dirty a
 // page, so while the store is small (about 1.7 KB of pages a quad into an
 // empty one) a transaction gathers more quads, up to this, and is faster
-// (1.16 times over 10,000 articles, docs/BENCHMARKS.md). The pages a quad
+// (1.13–1.16 times over 10,000 articles, docs/BENCHMARKS.md). The pages a quad
 // dirties grow with the store (6.7 KB into a million-event one), and the
 // transaction shrinks back to DefaultBatchQuads; never below it, since a
 // smaller transaction shares fewer pages and writes more for each quad.
@@ -72,6 +72,13 @@ func (p *Pipeline) Ingest(ctx context.Context, arts []*schema.Article) ([]graph.
 		batches[i] = graph.Batch{Article: a, Events: p.Extractor.Extract(a)}
 	}
 	return p.Store.Write(ctx, batches)
+}
+
+func (p *Pipeline) commitBytes() int64 {
+	if p.CommitBytes > 0 {
+		return p.CommitBytes
+	}
+	return DefaultCommitBytes
 }
 
 func (p *Pipeline) maxEvents() int {
@@ -151,17 +158,18 @@ func (w *Writer) wait() error {
 // write stores one batch of about quads quads, counts what it did and
 // sizes the next batch.
 func (w *Writer) write(ctx context.Context, batch []graph.Batch, quads int) error {
-	before, measured := w.p.Store.PagesWritten()
+	sized := w.p.BatchQuads <= 0
+	var before int64
+	if sized {
+		before, sized = w.p.Store.PagesWritten()
+	}
 	out, err := w.p.Store.Write(ctx, batch)
 	if err != nil {
 		return err
 	}
-	if after, _ := w.p.Store.PagesWritten(); measured && w.p.BatchQuads <= 0 {
-		target := w.p.CommitBytes
-		if target <= 0 {
-			target = DefaultCommitBytes
-		}
-		w.limit.Store(int64(nextBatch(int(w.limit.Load()), quads, after-before, target)))
+	if sized {
+		after, _ := w.p.Store.PagesWritten()
+		w.limit.Store(int64(nextBatch(int(w.limit.Load()), quads, after-before, w.p.commitBytes())))
 	}
 	for i, o := range out {
 		w.sum.Articles++

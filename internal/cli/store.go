@@ -25,9 +25,6 @@ func AddStoreFlags(f *pflag.FlagSet) {
 
 // OpenStore opens the configured store.
 func (c *Config) OpenStore(ctx context.Context) (*graph.Store, error) {
-	if b := c.V.GetString("store.backend"); c.V.GetBool("store.nosync") && b != "bolt" {
-		return nil, &UsageError{Err: fmt.Errorf("--nosync (store.nosync) applies to the bolt backend only, not %s", b)}
-	}
 	s, err := graph.Open(ctx, graph.Config{
 		Backend:     c.V.GetString("store.backend"),
 		Address:     c.StorePath(),
@@ -38,6 +35,9 @@ func (c *Config) OpenStore(ctx context.Context) (*graph.Store, error) {
 		var le *graph.LockedError
 		if errors.As(err, &le) {
 			return nil, &LockedError{Err: err}
+		}
+		if errors.Is(err, graph.ErrNoSyncBackend) {
+			return nil, &UsageError{Err: fmt.Errorf("--nosync (store.nosync): %w", err)}
 		}
 		return nil, fmt.Errorf("open store: %w", err)
 	}
